@@ -1,0 +1,115 @@
+// The contract's type system: what a dataset definition may say. Every module in schemas/ is checked against it.
+import { z } from 'zod';
+
+/** One code in a code list: the stored code, its official label, and the other spellings LAs really send. */
+export const Code = z.object({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  /** Annex A lettered option (`a) Male`, `a)`); a bare letter is not accepted (too easily a typo). */
+  letter: z.string().regex(/^[a-z]$/).optional(),
+  /** Numbered option (`1 - Male`); the number alone is accepted too. */
+  number: z.number().int().min(0).optional(),
+  /** Further accepted spellings, matched case-insensitively (`M`, short wording from the Annex A template). */
+  variants: z.array(z.string().min(1)).default([]),
+});
+export type Code = z.infer<typeof Code>;
+
+export const CodeList = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  description: z.string(),
+  codes: z.array(Code).min(1),
+});
+export type CodeList = z.infer<typeof CodeList>;
+
+export const ColumnType = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), maxLength: z.number().int().positive().optional() }),
+  /** `planned` dates (a due date) may lie after the reporting month; event dates may not. */
+  z.object({ kind: z.literal('date'), planned: z.boolean().default(false), minimisedToMonth: z.boolean().default(false) }),
+  z.object({ kind: z.literal('integer'), min: z.number().int(), max: z.number().int() }),
+  z.object({ kind: z.literal('decimal'), min: z.number() }),
+  z.object({ kind: z.literal('money'), min: z.number() }),
+  z.object({ kind: z.literal('yesno') }),
+  z.object({ kind: z.literal('month') }),
+  z.object({ kind: z.literal('code'), codes: CodeList }),
+  z.object({ kind: z.literal('codes'), codes: CodeList, separator: z.string().length(1) }),
+]);
+export type ColumnType = z.infer<typeof ColumnType>;
+
+export const Column = z.object({
+  field: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** The official header, as the specification prints it. */
+  header: z.string().min(1),
+  /** Other accepted headers (the snake_case field name is always accepted too). */
+  aliases: z.array(z.string()).default([]),
+  type: ColumnType,
+  required: z.boolean(),
+  description: z.string().default(''),
+});
+export type Column = z.infer<typeof Column>;
+
+const severity = z.enum(['error', 'warning']);
+
+/**
+ * Row rules, as data. Each kind has one SQL compilation (src/validate/compileRules.ts) and one message (src/diagnostics/rules.ts).
+ * Rules between values apply only when the values involved are present and valid.
+ */
+export const RowRule = z.discriminatedUnion('kind', [
+  /** Each present date is on or after the nearest present date before it in the chain. Reported on the later field. */
+  z.object({ kind: z.literal('order'), fields: z.array(z.string()).min(2), severity: severity.default('error') }),
+  /** Either both are given or neither. */
+  z.object({ kind: z.literal('together'), fields: z.tuple([z.string(), z.string()]), severity: severity.default('error') }),
+  /** `field` may only be given when `requires` is. */
+  z.object({ kind: z.literal('needs'), field: z.string(), requires: z.string(), severity: severity.default('error') }),
+  /** `field` is required when `when` is given. */
+  z.object({ kind: z.literal('requiredWhen'), field: z.string(), when: z.string(), severity: severity.default('error') }),
+  /** `field` is at least `min` when `when` is given. */
+  z.object({ kind: z.literal('atLeastWhen'), field: z.string(), min: z.number(), when: z.string(), severity: severity.default('warning') }),
+  /** `field` is at most the pipeline setting named `setting` (e.g. the ASF cap). */
+  z.object({ kind: z.literal('atMostSetting'), field: z.string(), setting: z.enum(['asfCap']), severity: severity.default('warning') }),
+  /** `age` agrees with `dob` at the end of the reporting month. */
+  z.object({ kind: z.literal('ageAgrees'), age: z.string(), dob: z.string(), severity: severity.default('warning') }),
+]);
+export type RowRule = z.infer<typeof RowRule>;
+
+export const Dataset = z
+  .object({
+    name: z.string().regex(/^[a-z]+$/),
+    title: z.string(),
+    description: z.string(),
+    columns: z.array(Column).min(1),
+    key: z.array(z.string()).min(1),
+    rules: z.array(RowRule).default([]),
+    /** Fields carrying dates fixed once recorded: a change between months is a cross-submission warning. */
+    immutable: z.array(z.string()).default([]),
+    /** The field whose presence means a record is closed (for "vanished without closing" checks). */
+    closedBy: z.array(z.string()).default([]),
+  })
+  .superRefine((ds, ctx) => {
+    const fields = new Set(ds.columns.map((c) => c.field));
+    const check = (f: string, path: (string | number)[]) => {
+      if (!fields.has(f)) ctx.addIssue({ code: 'custom', message: `unknown field "${f}"`, path });
+    };
+    ds.key.forEach((f, i) => check(f, ['key', i]));
+    ds.immutable.forEach((f, i) => check(f, ['immutable', i]));
+    ds.closedBy.forEach((f, i) => check(f, ['closedBy', i]));
+    ds.rules.forEach((r, i) => {
+      const named =
+        r.kind === 'order' || r.kind === 'together' ? r.fields
+        : r.kind === 'needs' ? [r.field, r.requires]
+        : r.kind === 'requiredWhen' || r.kind === 'atLeastWhen' ? [r.field, r.when]
+        : r.kind === 'atMostSetting' ? [r.field]
+        : [r.age, r.dob];
+      named.forEach((f) => check(f, ['rules', i]));
+    });
+    for (const k of ds.key) {
+      const col = ds.columns.find((c) => c.field === k);
+      if (col && !col.required) ctx.addIssue({ code: 'custom', message: `key field "${k}" must be required`, path: ['key'] });
+    }
+  });
+export type Dataset = z.infer<typeof Dataset>;
+export type DatasetInput = z.input<typeof Dataset>;
+
+/** Parse a dataset definition at module load: a mistake in schemas/ fails loudly, once, at start-up. */
+export function defineDataset(input: DatasetInput): Dataset {
+  return Dataset.parse(input);
+}

@@ -1,0 +1,37 @@
+// What validating one file produces: where it came from, how it was read, the counts that must reconcile, every diagnostic.
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** `rowsRead = wouldLoad + wouldReject + blank`, always. */
+export interface FileCounts {
+  rowsRead: number;
+  wouldLoad: number;
+  wouldReject: number;
+  blank: number;
+  /** Rows loaded with at least one warning. */
+  warnings: number;
+}
+
+/**
+ * - `clean`: every row would load, no warnings.
+ * - `warnings`: every non-blank row would load; some are flagged.
+ * - `rows_rejected`: some rows have row errors; the rest would load.
+ * - `held`: too many rows have errors: the file would not be loaded (hold threshold).
+ * - `file_error`: nothing from the file would load.
+ */
+export type Verdict = 'clean' | 'warnings' | 'rows_rejected' | 'held' | 'file_error';
+
+export interface FileResult {
+  file: string;
+  dataset: string | null;
+  encoding: Encoding | null;
+  delimiter: string | null;
+  bytes: number;
+  sha256: string | null;
+  counts: FileCounts;
+  verdict: Verdict;
+  /** Count of diagnostics per rule code (all of them, whatever the output shows). */
+  countsByRule: Record<string, number>;
+  diagnostics: Diagnostic[];
+}
