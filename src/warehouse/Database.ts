@@ -40,7 +40,7 @@ export class Database {
   }
 
   /** Rows as plain objects; BIGINT becomes number (every count here is far below 2^53). */
-  async all<T extends Row = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
+  async all<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
     const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJS().map((r) => {
       const o: Row = {};
@@ -49,13 +49,13 @@ export class Database {
     });
   }
 
-  async one<T extends Row = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T | undefined> {
+  async one<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Append rows of text values (null for SQL NULL) to a table whose columns are all VARCHAR. */
-  async appendText(table: string, rows: Iterable<readonly (string | null)[]>): Promise<void> {
-    const appender = await this.conn.createAppender(table);
+  /** Append rows of text values (null for SQL NULL) to a table whose columns are all VARCHAR (`temp`: a TEMP table). */
+  async appendText(table: string, rows: Iterable<readonly (string | null)[]>, options: { temp?: boolean } = {}): Promise<void> {
+    const appender = await this.conn.createAppender(table, null, options.temp ? 'temp' : null);
     try {
       for (const row of rows) {
         for (const v of row) {
@@ -73,6 +73,16 @@ export class Database {
   /** Close this connection; the instance (and its file lock) is released by `closeAll` or process exit. */
   close(): void {
     this.conn.closeSync();
+  }
+
+  /** Close this connection and release the file (its instance), so other processes may open it. */
+  release(): void {
+    this.conn.closeSync();
+    const inst = instances.get(this.path);
+    if (inst) {
+      inst.closeSync();
+      instances.delete(this.path);
+    }
   }
 
   /** Release every instance this process opened, so other processes may lock the files. */

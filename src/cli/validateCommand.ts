@@ -1,0 +1,75 @@
+// `raa validate <files or folders>`: check extracts without touching a warehouse; a verdict per file, then where and what.
+import type { Command } from 'commander';
+import { datasetByName, datasetNames } from '../../schemas/index.js';
+import { isError } from '../diagnostics/Diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/formatDiagnostic.js';
+import type { FileResult, Verdict } from '../validate/FileResult.js';
+import { expandPaths, validateFiles } from '../validate/validateFiles.js';
+import { exitCodes, UsageError } from './exitCodes.js';
+
+const SHOWN_PER_FILE = 10;
+
+const verdictText: Record<Verdict, string> = {
+  clean: 'OK',
+  warnings: 'OK, with warnings',
+  rows_rejected: 'ROWS REJECTED',
+  held: 'HELD (too many errors)',
+  file_error: 'FILE ERROR (nothing would load)',
+};
+
+export function parsePeriod(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new UsageError(`--period must be a month as YYYY-MM, for example 2026-10 (got "${value}")`);
+  return value;
+}
+
+function humanReport(results: FileResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const c = r.counts;
+    const how = [r.dataset ?? 'unrecognised', r.encoding, r.delimiter ? `delimiter ${JSON.stringify(r.delimiter)}` : null].filter(Boolean).join(', ');
+    out.push(`${r.file}  (${how})`);
+    out.push(`  ${verdictText[r.verdict]}: ${c.rowsRead} rows read, ${c.wouldLoad} would load, ${c.wouldReject} would reject, ${c.blank} blank, ${c.warnings} with warnings`);
+    for (const d of r.diagnostics.slice(0, SHOWN_PER_FILE)) out.push(`  - ${formatDiagnostic(d)}`);
+    if (r.diagnostics.length > SHOWN_PER_FILE) {
+      out.push(`  … ${r.diagnostics.length - SHOWN_PER_FILE} more (use --json for every diagnostic)`);
+    }
+    const byRule = Object.entries(r.countsByRule).sort((a, b) => b[1] - a[1]);
+    if (byRule.length > 1 || r.diagnostics.length > SHOWN_PER_FILE) out.push(`  by rule: ${byRule.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    out.push('');
+  }
+  const n = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  out.push(
+    `${results.length} file(s): ${n('clean')} OK, ${n('warnings')} OK with warnings, ${n('rows_rejected')} with rejected rows, ${n('held')} held, ${n('file_error')} with file errors`,
+  );
+  return out.join('\n');
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check extract files or folders against the data specification, without touching a warehouse')
+    .argument('<paths...>', 'files (any extension) or folders (searched for .csv/.txt/.tsv)')
+    .option('--dataset <name>', `treat every file as this dataset (${datasetNames.join(', ')})`)
+    .option('--period <YYYY-MM>', 'reporting month (default: from a YYYY-MM folder in the path, else today)')
+    .option('--json', 'print every diagnostic and the per-file counts as JSON')
+    .action(async (paths: string[], o: { dataset?: string; period?: string; json?: boolean }) => {
+      const dataset = o.dataset === undefined ? undefined : datasetByName(o.dataset);
+      if (o.dataset !== undefined && !dataset) throw new UsageError(`--dataset must be one of ${datasetNames.join(', ')} (got "${o.dataset}")`);
+      const period = parsePeriod(o.period);
+      const files = await expandPaths(paths);
+      if (files.length === 0) throw new UsageError(`no CSV/TXT files found in ${paths.join(', ')}`);
+      const results = await validateFiles(files, { dataset, period });
+      const errors = results.some((r) => r.diagnostics.some((d) => isError(d) || d.severity === 'hold'));
+      if (o.json) {
+        const totals = results.reduce(
+          (t, r) => ({ rowsRead: t.rowsRead + r.counts.rowsRead, wouldLoad: t.wouldLoad + r.counts.wouldLoad, wouldReject: t.wouldReject + r.counts.wouldReject, blank: t.blank + r.counts.blank, warnings: t.warnings + r.counts.warnings }),
+          { rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 },
+        );
+        process.stdout.write(`${JSON.stringify({ ok: !errors, files: results, totals }, null, 2)}\n`);
+      } else {
+        process.stdout.write(`${humanReport(results)}\n`);
+      }
+      process.exitCode = errors ? exitCodes.dataErrors : exitCodes.ok;
+    });
+}

@@ -1,0 +1,99 @@
+// Turn the findings table into Diagnostic values: locations from the record scan, raw values from staging, messages from the catalogue.
+import type { Dataset } from '../../schemas/index.js';
+import { columnLetter, type Diagnostic, type Severity } from '../diagnostics/Diagnostic.js';
+import { message, type MessageParams, type RuleCode } from '../diagnostics/rules.js';
+import type { MappedColumn } from '../ingest/recognise.js';
+import type { RecordMap } from '../ingest/scanRecords.js';
+import type { Database } from '../warehouse/Database.js';
+import { ident, lit, rawCol } from './sql.js';
+
+interface FindingRow {
+  rec: number;
+  field: string | null;
+  rule: string;
+  severity: string;
+  detail: string | null;
+  other_field: string | null;
+  first_rec: number | null;
+  value: string | null;
+  other_value: string | null;
+}
+
+export interface CollectContext {
+  file: string;
+  dataset: Dataset;
+  columns: MappedColumn[];
+  map: RecordMap;
+  headerWidth: number;
+  /** Last day of the reporting month, for messages. */
+  periodEnd: string;
+}
+
+const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+export async function collectDiagnostics(db: Database, staging: string, findings: string, ctx: CollectContext): Promise<Diagnostic[]> {
+  const byField = new Map(ctx.columns.map((m) => [m.column.field, m]));
+  const rawOf = (alias: string) =>
+    `CASE ${alias} ${ctx.columns
+      .filter((m) => m.index !== null)
+      .map((m) => `WHEN ${lit(m.column.field)} THEN s.${rawCol(m.index as number)}`)
+      .join(' ')} END`;
+  const order = `CASE d.field ${ctx.columns.map((m, i) => `WHEN ${lit(m.column.field)} THEN ${i}`).join(' ')} ELSE -1 END`;
+  const rows = await db.all<FindingRow>(
+    `SELECT d.rec, d.field, d.rule, d.severity, d.detail, d.other_field, d.first_rec, ${rawOf('d.field')} AS value, ${rawOf('d.other_field')} AS other_value
+     FROM ${ident(findings)} AS d JOIN ${ident(staging)} AS s ON s.rowid = d.rec ORDER BY d.rec, ${order}, d.rule`,
+  );
+  const keyHeaders = ctx.dataset.key.map((k) => byField.get(k)?.header ?? byField.get(k)?.column.header ?? k).join(' and ');
+  return rows.map((r) => {
+    const m = r.field ? byField.get(r.field) : undefined;
+    const other = r.other_field ? byField.get(r.other_field) : undefined;
+    const rule = r.rule as RuleCode;
+    const col = m?.column;
+    const params: MessageParams = {
+      header: m?.header ?? col?.header ?? null,
+      value: r.value,
+      otherHeader: other?.header ?? other?.column.header,
+      otherValue: r.other_value ?? undefined,
+      detail: r.detail ?? undefined,
+    };
+    switch (rule) {
+      case 'code.unknown':
+        params.accepted = col && (col.type.kind === 'code' || col.type.kind === 'codes') ? col.type.codes.codes.map((c) => c.code) : ['Y', 'N'];
+        break;
+      case 'text.too_long':
+        params.count = r.value?.trim().length ?? 0;
+        params.limit = col?.type.kind === 'text' ? col.type.maxLength : undefined;
+        break;
+      case 'date.future':
+        params.limit = ukDate(ctx.periodEnd);
+        break;
+      case 'rule.at_least':
+      case 'rule.over_cap':
+        params.limit = r.detail ?? undefined;
+        break;
+      case 'key.duplicate':
+        params.detail = keyHeaders;
+        params.firstLine = r.first_rec === null ? undefined : ctx.map.lineOf(r.first_rec);
+        break;
+      case 'row.field_count':
+        params.count = Number(r.detail);
+        params.total = ctx.headerWidth;
+        break;
+      default:
+        break;
+    }
+    return {
+      file: ctx.file,
+      dataset: ctx.dataset.name,
+      line: ctx.map.lineOf(r.rec),
+      excelRow: ctx.map.excelRowOf(r.rec),
+      column: m?.index != null ? columnLetter(m.index) : null,
+      header: m?.header ?? null,
+      field: r.field,
+      value: r.value,
+      rule,
+      severity: r.severity as Severity,
+      message: message(rule, params),
+    };
+  });
+}

@@ -1,0 +1,41 @@
+// parse (rows): DuckDB reads the UTF-8 text into an all-VARCHAR staging table, one row per record in file order
+// (rowid 0 = header), with the dialect passed explicitly; the row count is reconciled with the record scan.
+import type { Database } from '../warehouse/Database.js';
+import type { RecordMap } from '../ingest/scanRecords.js';
+import { ident, lit, rawCol } from './sql.js';
+
+export class StagingMismatchError extends Error {
+  constructor(readonly detail: string, readonly line: number | null) {
+    super(detail);
+  }
+}
+
+/** Create `table` from the file. Throws StagingMismatchError when DuckDB and the scan disagree or DuckDB rejects the text. */
+export async function stageCsv(db: Database, table: string, utf8Path: string, delimiter: string, map: RecordMap, temp: boolean): Promise<void> {
+  const width = Math.max(1, map.maxFields);
+  const columns = `{${Array.from({ length: width }, (_, i) => `${lit(rawCol(i))}: 'VARCHAR'`).join(', ')}}`;
+  // DuckDB's parallel reader cannot pad short rows across quoted line breaks; only such files are read serially.
+  const options = [
+    `delim=${lit(delimiter)}`,
+    `quote='"'`,
+    `escape='"'`,
+    'header=false',
+    'auto_detect=false',
+    `columns=${columns}`,
+    'null_padding=true',
+    `parallel=${map.quotedNewlines ? 'false' : 'true'}`,
+    'max_line_size=2000000',
+  ].join(', ');
+  try {
+    await db.run(`CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${ident(table)} AS SELECT * FROM read_csv(${lit(utf8Path)}, ${options})`);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const line = /CSV Error on Line: (\d+)/.exec(msg);
+    const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/.test(l)) ?? msg;
+    throw new StagingMismatchError(first.replace(/^.*Error:\s*/, '').trim(), line ? Number(line[1]) : null);
+  }
+  const row = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+  if ((row?.n ?? 0) !== map.records) {
+    throw new StagingMismatchError(`the reader found ${row?.n ?? 0} records where the line scan found ${map.records}`, null);
+  }
+}

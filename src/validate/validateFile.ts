@@ -1,0 +1,205 @@
+// Validate one file: read → decode → recognise → parse → normalise → validate, narrated below. Every outcome is a
+// FileResult (a broken file is a file error, never an exception); the staged tables are kept for a load when asked.
+import { rm } from 'node:fs/promises';
+import type { Dataset } from '../../schemas/index.js';
+import { columnLetter, type Diagnostic, type Severity } from '../diagnostics/Diagnostic.js';
+import { message, rules, type MessageParams, type RuleCode } from '../diagnostics/rules.js';
+import { decode, type Decoded } from '../ingest/decode.js';
+import { readFile, UnreadableFileError, type FileBytes } from '../ingest/readFile.js';
+import { recognise, type MappedColumn } from '../ingest/recognise.js';
+import { MAX_RECORD_BYTES, scanRecords, type RecordMap } from '../ingest/scanRecords.js';
+import { sniffDialect } from '../ingest/sniffDialect.js';
+import type { Database } from '../warehouse/Database.js';
+import { buildLookups } from './buildLookups.js';
+import { collectDiagnostics } from './collectDiagnostics.js';
+import { findingsTableSql, typedTableSql } from './compileChecks.js';
+import type { FileCounts, FileResult, Verdict } from './FileResult.js';
+import { StagingMismatchError, stageCsv } from './stageCsv.js';
+import { ident } from './sql.js';
+
+export interface ValidateSettings {
+  asfCap: number;
+  /** Share of non-blank rows with row errors above which the file is held (0.2 = 20%). */
+  holdThreshold: number;
+}
+
+export const defaultSettings: ValidateSettings = { asfCap: 3000, holdThreshold: 0.2 };
+
+export interface ValidateOptions {
+  db: Database;
+  /** Folder for transcoded copies (removed by the caller). */
+  scratchDir: string;
+  /** Unique prefix for this file's temporary tables. */
+  prefix: string;
+  /** The name to show for the file (defaults to its path). */
+  displayName?: string;
+  dataset?: Dataset;
+  /** Reporting month `YYYY-MM`; without it, event dates are checked against today. */
+  period?: string;
+  settings?: ValidateSettings;
+}
+
+/** The staged tables of a validated file, for the load: `typed` rows whose `rec` is not in `findings` as a row error load. */
+export interface Staged {
+  dataset: Dataset;
+  columns: MappedColumn[];
+  map: RecordMap;
+  staging: string;
+  typed: string;
+  findings: string;
+  fieldCounts: string;
+  decoded: Decoded;
+  bytes: FileBytes;
+  /** Drop the temporary tables and any transcoded copy. */
+  dispose(): Promise<void>;
+}
+
+export function periodEnd(period: string | undefined, today = new Date()): string {
+  if (!period) return today.toISOString().slice(0, 10);
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+const emptyCounts = (): FileCounts => ({ rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 });
+
+function countByRule(diagnostics: Diagnostic[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of diagnostics) out[d.rule] = (out[d.rule] ?? 0) + 1;
+  return out;
+}
+
+export async function validateFile(path: string, opts: ValidateOptions): Promise<{ result: FileResult; staged?: Staged }> {
+  const file = opts.displayName ?? path;
+  const settings = opts.settings ?? defaultSettings;
+  const end = periodEnd(opts.period);
+  const result: FileResult = { file, dataset: null, encoding: null, delimiter: null, bytes: 0, sha256: null, counts: emptyCounts(), verdict: 'clean', countsByRule: {}, diagnostics: [] };
+  const fileLevel = (rule: RuleCode, loc: { line?: number | null; column?: string | null; header?: string | null } = {}, params: MessageParams = {}): Diagnostic => ({
+    file,
+    dataset: result.dataset,
+    line: loc.line ?? null,
+    excelRow: loc.line ?? null,
+    column: loc.column ?? null,
+    header: loc.header ?? null,
+    field: null,
+    value: null,
+    rule,
+    severity: rules[rule].severity,
+    message: message(rule, { header: loc.header, ...params }),
+  });
+  const finish = (staged?: Staged) => {
+    result.countsByRule = countByRule(result.diagnostics);
+    result.verdict = verdictOf(result);
+    return staged ? { result, staged } : { result };
+  };
+  const fail = (d: Diagnostic) => {
+    result.diagnostics.push(d);
+    return finish();
+  };
+
+  // 1. read: bytes, size, sha256
+  let bytes: FileBytes;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return fail(fileLevel('file.unreadable', {}, { detail: e.message }));
+    throw e;
+  }
+  Object.assign(result, { bytes: bytes.bytes, sha256: bytes.sha256 });
+
+  // 2. decode: which encoding, and a UTF-8 copy when it is not UTF-8
+  const dec = await decode(bytes, opts.scratchDir);
+  if (!dec.ok) return fail(fileLevel(dec.rule, { line: dec.line ?? null }, { detail: dec.detail, limit: dec.line }));
+  const decoded = dec.value;
+  result.encoding = decoded.encoding;
+  const cleanupCopy = () => (decoded.utf8Path !== path ? rm(decoded.utf8Path, { force: true }) : Promise.resolve());
+
+  // 3. recognise: the dataset, by header row
+  const dialect = sniffDialect(decoded.headText);
+  const header = dialect?.header ?? [decoded.headText.split(/\r\n|\r|\n/)[0] ?? ''];
+  result.delimiter = dialect?.delimiter ?? null;
+  const leading = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(decoded.headText)?.[0] ?? '';
+  const headerLine = 1 + (leading.match(/\r\n|\r|\n/g)?.length ?? 0);
+  const rec = recognise(header, opts.dataset);
+  result.dataset = rec.dataset?.name ?? null;
+  const headerDiagnostics = rec.findings.map((h) =>
+    fileLevel(h.rule, { line: headerLine, column: h.index === null ? null : columnLetter(h.index), header: h.header }, { ...h.params }),
+  );
+  result.diagnostics.push(...headerDiagnostics);
+  if (!rec.ok) {
+    await cleanupCopy();
+    return finish();
+  }
+  const { dataset, columns } = rec;
+  const delimiter = dialect?.delimiter ?? ',';
+
+  // 4. parse: record structure (line numbers, blank lines, field counts, cut-short files), then DuckDB reads the rows
+  let headerWidth = header.length;
+  while (headerWidth > 0 && (header[headerWidth - 1] ?? '').trim() === '') headerWidth--;
+  const map = await scanRecords(decoded.utf8Path, decoded.bomBytes, delimiter, headerWidth);
+  const structural = map.tooLongLine !== null ? fileLevel('file.line_too_long', { line: map.tooLongLine }, { limit: MAX_RECORD_BYTES.toLocaleString('en-GB') })
+    : map.unterminatedQuoteLine !== null ? fileLevel('file.unterminated_quote', { line: map.unterminatedQuoteLine })
+    : null;
+  if (structural) {
+    await cleanupCopy();
+    return fail(structural);
+  }
+  const t = (name: string) => `${opts.prefix}_${name}`;
+  const names = { staging: t('raw'), typed: t('typed'), findings: t('findings'), fieldCounts: t('fieldcounts') };
+  const drop = async () => {
+    for (const n of Object.values(names)) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
+    await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(t('fieldcounts_raw'))}`);
+    await cleanupCopy();
+  };
+  try {
+    await stageCsv(opts.db, names.staging, decoded.utf8Path, delimiter, map, true);
+  } catch (e) {
+    if (!(e instanceof StagingMismatchError)) throw e;
+    await drop();
+    return fail(fileLevel('file.parse', { line: e.line }, { detail: e.detail }));
+  }
+
+  // 5. normalise: each distinct typed value once, into lookups
+  const lookups = await buildLookups(opts.db, names.staging, opts.prefix, columns);
+
+  // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
+  const ctx = { dataset, columns, staging: names.staging, rawWidth: Math.max(1, map.maxFields), lookups, periodEnd: end, settings };
+  await opts.db.run(typedTableSql(ctx, names.typed));
+  await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
+  await opts.db.appendText(t('fieldcounts_raw'), map.badFieldCounts.map(([r, n]) => [String(r), String(n)]), { temp: true });
+  await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
+  await opts.db.run(findingsTableSql(ctx, names.typed, names.fieldCounts, names.findings));
+  for (const d of lookups.values()) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(d)}`);
+
+  // 7. account for every row: read = would load + would reject + blank
+  const c = await opts.db.one<{ data: number; blank: number; rejected: number; warned: number }>(
+    `SELECT (SELECT count(*) FROM ${ident(names.typed)}) AS data,
+            (SELECT count(*) FROM ${ident(names.typed)} WHERE is_blank) AS blank,
+            (SELECT count(DISTINCT rec) FROM ${ident(names.findings)} WHERE severity = 'row_error') AS rejected,
+            (SELECT count(DISTINCT rec) FROM ${ident(names.findings)} WHERE severity = 'warning'
+               AND rec NOT IN (SELECT rec FROM ${ident(names.findings)} WHERE severity = 'row_error')) AS warned`,
+  );
+  const counts = result.counts;
+  counts.rowsRead = (c?.data ?? 0) + map.blankLines;
+  counts.blank = (c?.blank ?? 0) + map.blankLines;
+  counts.wouldReject = c?.rejected ?? 0;
+  counts.wouldLoad = counts.rowsRead - counts.blank - counts.wouldReject;
+  counts.warnings = c?.warned ?? 0;
+  result.diagnostics.push(...(await collectDiagnostics(opts.db, names.staging, names.findings, { file, dataset, columns, map, headerWidth, periodEnd: end })));
+  if (counts.rowsRead - counts.blank === 0) result.diagnostics.push(fileLevel('file.no_rows'));
+  const considered = counts.rowsRead - counts.blank;
+  if (considered > 0 && counts.wouldReject / considered > settings.holdThreshold) {
+    const pct = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')}%`;
+    result.diagnostics.push(fileLevel('file.held', {}, { count: counts.wouldReject, total: considered, share: pct(counts.wouldReject / considered), limit: pct(settings.holdThreshold) }));
+  }
+  const staged: Staged = { dataset, columns, map, ...names, decoded, bytes, dispose: drop };
+  return finish(staged);
+}
+
+function verdictOf(r: FileResult): Verdict {
+  const has = (s: Severity) => r.diagnostics.some((d) => d.severity === s);
+  if (has('file_error')) return 'file_error';
+  if (has('hold')) return 'held';
+  if (r.counts.wouldReject > 0) return 'rows_rejected';
+  if (has('warning')) return 'warnings';
+  return 'clean';
+}

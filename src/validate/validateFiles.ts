@@ -1,0 +1,79 @@
+// Validate many files without touching a warehouse: expand folders, give each file its reporting month, run
+// validateFile in a private scratch database, and never let one file's failure stop the others.
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dataset } from '../../schemas/index.js';
+import { message } from '../diagnostics/rules.js';
+import { Database } from '../warehouse/Database.js';
+import type { FileResult } from './FileResult.js';
+import { defaultSettings, validateFile, type ValidateSettings } from './validateFile.js';
+
+const extractExtensions = /\.(csv|txt|tsv)$/i;
+
+/** Files named are taken whatever their extension; folders are searched (recursively, in name order) for CSV/TXT/TSV. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (info?.isDirectory()) {
+      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      for (const e of entries) {
+        const child = join(p, e.name);
+        if (e.isDirectory()) out.push(...(await expandPaths([child])));
+        else if (extractExtensions.test(e.name)) out.push(child);
+      }
+    } else {
+      out.push(p); // a missing file becomes a file.unreadable result
+    }
+  }
+  return out;
+}
+
+/** The reporting month from the nearest `YYYY-MM` folder in the path, if any. */
+export function periodFromPath(path: string): string | undefined {
+  const parts = path.split(/[\\/]/).reverse();
+  return parts.find((s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s));
+}
+
+export interface ValidateFilesOptions {
+  dataset?: Dataset;
+  period?: string;
+  settings?: ValidateSettings;
+}
+
+export async function validateFiles(files: string[], opts: ValidateFilesOptions = {}): Promise<FileResult[]> {
+  const scratchDir = await mkdtemp(join(tmpdir(), 'raa-validate-'));
+  const db = await Database.open(join(scratchDir, 'scratch.duckdb'));
+  const results: FileResult[] = [];
+  try {
+    for (const [i, path] of files.entries()) {
+      try {
+        const { result, staged } = await validateFile(path, {
+          db,
+          scratchDir,
+          prefix: `f${i}`,
+          dataset: opts.dataset,
+          period: opts.period ?? periodFromPath(path),
+          settings: opts.settings ?? defaultSettings,
+        });
+        await staged?.dispose();
+        results.push(result);
+      } catch (e) {
+        // The boundary for one file: whatever went wrong is that file's error, and the others go on.
+        const detail = `an unexpected problem while reading it (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+        results.push({
+          file: path, dataset: null, encoding: null, delimiter: null, bytes: 0, sha256: null,
+          counts: { rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 },
+          verdict: 'file_error', countsByRule: { 'file.parse': 1 },
+          diagnostics: [{ file: path, dataset: null, line: null, excelRow: null, column: null, header: null, field: null, value: null, rule: 'file.parse', severity: 'file_error', message: message('file.parse', { detail }) }],
+        });
+      }
+    }
+  } finally {
+    db.release();
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
