@@ -1,0 +1,139 @@
+// The shape of `pipelines/<name>.yaml` as zod: every key checked, unknown keys refused, every optional setting defaulted (metrics.md, datasets.md).
+import { z } from 'zod';
+
+/** Red/amber/green thresholds on a percentage (0–100, as metrics.md writes them). */
+const ragShape = (green: number, amber: number) => ({
+  green: z.number().min(0).max(100).default(green),
+  amber: z.number().min(0).max(100).default(amber),
+});
+
+type Rag = { green: number; amber: number };
+const higherIsBetter = { check: (r: Rag) => r.amber <= r.green, message: 'amber must not be above green (higher is better)' };
+const lowerIsBetter = { check: (r: Rag) => r.amber >= r.green, message: 'amber must not be below green (lower is better)' };
+
+/** A share of cases, higher is better: green at or above `green`, amber at or above `amber`, red below. */
+const share = (green: number, amber: number) =>
+  z.strictObject(ragShape(green, amber)).refine(higherIsBetter.check, { message: higherIsBetter.message, path: ['amber'] });
+
+/** A timeliness target: the share of cases done within `days`, with higher-is-better RAG thresholds on that share. */
+const withinDays = (d: number, green: number, amber: number) =>
+  z
+    .strictObject({ days: z.int().min(1).max(3650).default(d), ...ragShape(green, amber) })
+    .refine(higherIsBetter.check, { message: higherIsBetter.message, path: ['amber'] });
+
+/** A threshold in days on a mean: green at or under it. */
+const meanDays = (d: number) => z.strictObject({ days: z.int().min(1).max(3650).default(d) });
+
+/**
+ * Targets and RAG thresholds, keyed like the measure ids of metrics.md (`support.days_to_allocation` is
+ * `targets.support.days_to_allocation`). Every field has the metrics.md default, so a pipeline file may omit any.
+ * Percentages are 0–100.
+ */
+export const Targets = z.strictObject({
+  support: z
+    .strictObject({
+      /** Share allocated within `days` of referral. */
+      days_to_allocation: withinDays(28, 80, 60).prefault({}),
+      /** Share with the assessment of need completed within `days` of referral. */
+      assessment_timeliness: withinDays(84, 80, 60).prefault({}),
+      /** Months within which the allocation backlog should be cleared. */
+      capacity: z.strictObject({ horizonMonths: z.int().min(1).max(60).default(6) }).prefault({}),
+    })
+    .prefault({}),
+  adopters: z
+    .strictObject({
+      /** Stage 1 within 2 months (the time limit is statutory and fixed; only the thresholds are configurable). */
+      stage1_on_time: share(80, 60).prefault({}),
+      /** Stage 2 within 4 months. */
+      stage2_on_time: share(80, 60).prefault({}),
+      /** Approved within 6 months of starting Stage 1. */
+      approved_within_6m: share(80, 60).prefault({}),
+      /** Matched within 3 months of approval. */
+      matched_within_3m: share(80, 60).prefault({}),
+    })
+    .prefault({}),
+  children: z
+    .strictObject({
+      /** A10: mean days from entering care to moving in; green at or under `days`. */
+      a10: meanDays(426).prefault({}),
+      /** A2: mean days from placement order to match; green at or under `days`. */
+      a2: meanDays(121).prefault({}),
+    })
+    .prefault({}),
+  concerns: z
+    .strictObject({
+      /** Share of concerns with action agreed within `days` of being raised. */
+      action_on_time: withinDays(10, 90, 75).prefault({}),
+    })
+    .prefault({}),
+  dq: z
+    .strictObject({
+      /** Rows rejected as a share of rows read; lower is better. */
+      rejected_share: z
+        .strictObject(ragShape(1, 5))
+        .refine(lowerIsBetter.check, { message: lowerIsBetter.message, path: ['amber'] })
+        .prefault({}),
+    })
+    .prefault({}),
+});
+export type Targets = z.infer<typeof Targets>;
+
+/** Disclosure control for the published audience (metrics.md): counts from `minCount` to `maxCount` show as `symbol`. */
+export const Suppression = z
+  .strictObject({
+    minCount: z.int().min(1).default(1),
+    maxCount: z.int().min(1).default(5),
+    symbol: z.string().min(1).max(10).default('c'),
+  })
+  .refine((s) => s.minCount <= s.maxCount, { message: 'minCount must not be above maxCount', path: ['maxCount'] });
+export type Suppression = z.infer<typeof Suppression>;
+
+export const Partner = z.strictObject({
+  /** Stable identifier: stored with every row, used in folder names and on the command line. */
+  code: z.string().regex(/^[a-z][a-z0-9_-]*$/, { error: 'a partner code: lower-case letters, digits, "-" or "_", starting with a letter' }),
+  name: z.string().min(1),
+  /** A folder holding `<YYYY-MM>/` subfolders; relative paths are relative to the pipeline file. */
+  inbox: z.string().min(1),
+});
+export type Partner = z.infer<typeof Partner>;
+
+export const audiences = ['internal', 'published'] as const;
+export type Audience = (typeof audiences)[number];
+
+/** Partner codes are unique. Runs even when other partner entries have errors, so every mistake is reported at once. */
+function uniqueCodes(partners: readonly unknown[], ctx: z.core.$RefinementCtx<Partner[]>): void {
+  const seen = new Map<string, number>();
+  partners.forEach((partner, i) => {
+    const code = (partner as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') return;
+    const first = seen.get(code);
+    if (first === undefined) seen.set(code, i);
+    else ctx.addIssue({ code: 'custom', message: `duplicate partner code "${code}" (first used by partners[${first}])`, path: [i, 'code'] });
+  });
+}
+
+/** The file as written: paths as given (relative or absolute). `loadPipeline` resolves them. */
+export const PipelineConfig = z
+  .strictObject({
+    /** The RAA's name, as the reports print it. */
+    region: z.string().min(1),
+    /** The DuckDB file; default `raa.duckdb` beside the pipeline file. */
+    warehouse: z.string().min(1).optional(),
+    partners: z.array(Partner).min(1).superRefine(uniqueCodes, { when: (payload) => Array.isArray(payload.value) }),
+    /** Extracts for month M are due by this day of month M+1. */
+    submissionDueDay: z.int().min(1).max(28).default(10),
+    /** A file is held when more than this share (0–1) of its rows have row errors. */
+    holdThreshold: z.number().min(0).max(1).default(0.2),
+    /** Adoption Support Fund per-child cap in pounds: an `asf_amount` above it is a warning. */
+    asfCap: z.number().min(0).default(3000),
+    targets: Targets.prefault({}),
+    suppression: Suppression.prefault({}),
+    /** Report ids (folders under `reports/`) rendered by `raa run`. */
+    reports: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'a report id: lower-case letters, digits and "-"' }))
+      .min(1)
+      .default(['nms-25-7', 'nms-26-4']),
+    audiences: z.array(z.enum(audiences)).min(1).default(['internal', 'published']),
+  });
+export type PipelineConfig = z.infer<typeof PipelineConfig>;
+export type PipelineConfigInput = z.input<typeof PipelineConfig>;
