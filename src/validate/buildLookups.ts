@@ -1,15 +1,17 @@
-// normalise: each distinct raw value of each typed domain (dates, a code list, yes/no, money…) is normalised once in
-// TypeScript and stored as a small lookup table that the checks join to. Distinct values are few even in a large file.
-import type { ColumnType } from '../../schemas/index.js';
-import type { Database } from '../warehouse/Database.js';
+// normalise: each distinct raw value of each typed column domain (dates, a code list, yes/no, money…) is normalised
+// once in TypeScript into a small lookup table holding the typed value and the rule it breaks, which the checks join to.
+// Distinct values are few even in a very large file, so the hot path does no per-cell work in JavaScript.
+import type { Column, ColumnType } from '../../schemas/index.js';
+import { duckdbType } from '../contract/duckdbType.js';
 import { presence } from '../ingest/normalise/missing.js';
 import { normaliseCell } from '../ingest/normalise/normaliseCell.js';
 import type { MappedColumn } from '../ingest/recognise.js';
-import { ident, rawCol } from './sql.js';
+import type { Database } from '../warehouse/Database.js';
+import { ident, lit, rawCol } from './sql.js';
 
 type Typed = Exclude<ColumnType, { kind: 'text' }>;
 
-/** The lookup domain of a column type: columns of one domain share a lookup. Text has none. */
+/** The normalisation domain of a column type: columns of one domain share their distinct values. Text has none. */
 export function domainOf(type: ColumnType): string | null {
   switch (type.kind) {
     case 'text':
@@ -27,33 +29,53 @@ export function domainOf(type: ColumnType): string | null {
   }
 }
 
-/** Build one lookup table per domain; returns domain → table name. Each table: raw, value, rule, detail. */
-export async function buildLookups(db: Database, staging: string, prefix: string, columns: MappedColumn[]): Promise<Map<string, string>> {
-  const byDomain = new Map<string, { type: Typed; indexes: number[] }>();
-  for (const m of columns) {
-    const domain = domainOf(m.column.type);
-    if (domain === null || m.index === null) continue;
-    const entry = byDomain.get(domain) ?? { type: m.column.type as Typed, indexes: [] };
-    entry.indexes.push(m.index);
-    byDomain.set(domain, entry);
+/** A lookup serves columns with the same domain, required-ness and (for dates) event/planned kind. */
+export function lookupKey(col: Column): string | null {
+  const domain = domainOf(col.type);
+  if (domain === null) return null;
+  const event = col.type.kind === 'date' && !col.type.planned;
+  return `${domain}_${col.required ? 'req' : 'opt'}${event ? '_event' : ''}`;
+}
+
+/**
+ * Build one lookup table per lookup key: (raw VARCHAR, value <typed>, rule VARCHAR, detail VARCHAR), where `rule` is
+ * already final for the column kind (a missing value in a required column is `required.missing`; an event date after
+ * `periodEnd` is `date.future`) and `value` is set only when `rule` is null. Returns lookup key → table name.
+ */
+export async function buildLookups(db: Database, staging: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<Map<string, string>> {
+  const present = columns.filter((m): m is MappedColumn & { index: number } => m.index !== null && domainOf(m.column.type) !== null);
+  if (present.length === 0) return new Map();
+  // One pass over the staging table for every domain's distinct values.
+  const union = present.map((m) => `SELECT ${lit(domainOf(m.column.type) as string)} AS d, ${rawCol(m.index)} AS v FROM ${ident(staging)} WHERE rowid > 0`).join(' UNION ALL ');
+  const distinct = await db.all<{ d: string; v: string }>(`SELECT DISTINCT d, v FROM (${union}) WHERE v IS NOT NULL`);
+  const valuesByDomain = new Map<string, string[]>();
+  for (const { d, v } of distinct) {
+    const list = valuesByDomain.get(d);
+    if (list) list.push(v);
+    else valuesByDomain.set(d, [v]);
   }
+
   const tables = new Map<string, string>();
-  for (const [domain, { type, indexes }] of byDomain) {
-    const union = indexes.map((i) => `SELECT ${rawCol(i)} AS v FROM ${ident(staging)} WHERE rowid > 0`).join(' UNION ALL ');
-    const values = await db.all<{ v: string }>(`SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL`);
-    const table = `${prefix}_lk_${domain}`;
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} (raw VARCHAR, value VARCHAR, rule VARCHAR, detail VARCHAR)`);
-    await db.appendText(
-      table,
-      values.map(({ v }): (string | null)[] => {
-        const p = presence(v);
-        if (p !== 'value') return [v, null, p, null];
-        const n = normaliseCell(type, v);
-        return n.ok ? [v, n.value, null, null] : [v, null, n.rule, n.detail ?? null];
-      }),
-      { temp: true },
-    );
-    tables.set(domain, table);
+  for (const m of present) {
+    const key = lookupKey(m.column) as string;
+    if (tables.has(key)) continue;
+    const type = m.column.type as Typed;
+    const table = `${prefix}_lk_${key}`;
+    const rows = (valuesByDomain.get(domainOf(type) as string) ?? []).map((v): (string | null)[] => {
+      const p = presence(v);
+      if (p === 'missing') return [v, null, m.column.required ? 'required.missing' : null, null];
+      if (p === 'not_known') return [v, null, m.column.required ? 'required.not_known' : null, null];
+      const n = normaliseCell(type, v);
+      if (!n.ok) return [v, null, n.rule, n.detail ?? null];
+      if (type.kind === 'date' && !type.planned && n.value > periodEnd) return [v, null, 'date.future', null];
+      return [v, n.value, null, null];
+    });
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(`${table}_text`)} (raw VARCHAR, value VARCHAR, rule VARCHAR, detail VARCHAR)`);
+    await db.appendText(`${table}_text`, rows, { temp: true });
+    const value = type.kind === 'codes' ? `string_split(value, ';')` : `CAST(value AS ${duckdbType(type)})`;
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT raw, ${value} AS value, rule, detail FROM ${ident(`${table}_text`)}`);
+    await db.run(`DROP TABLE temp.${ident(`${table}_text`)}`);
+    tables.set(key, table);
   }
   return tables;
 }

@@ -1,11 +1,11 @@
 // validate: compile a dataset's contract into SQL — a typed table (one valid value, rule and detail per field, per row)
 // and the list of findings (cell rules, row rules, key uniqueness) — from the schema data alone.
-import type { Column, Dataset, RowRule } from '../../schemas/index.js';
+import type { Dataset, RowRule } from '../../schemas/index.js';
 import { duckdbType } from '../contract/duckdbType.js';
 import { missingTokens, notKnownToken } from '../ingest/normalise/missing.js';
 import type { MappedColumn } from '../ingest/recognise.js';
 import { rules as catalogue, type RuleCode } from '../diagnostics/rules.js';
-import { domainOf } from './buildLookups.js';
+import { lookupKey } from './buildLookups.js';
 import { ident, lit, rawCol } from './sql.js';
 
 export interface CheckContext {
@@ -14,7 +14,7 @@ export interface CheckContext {
   /** Staging table (rowid, c0, c1, …) and number of raw columns. */
   staging: string;
   rawWidth: number;
-  /** Domain → lookup table (from buildLookups). */
+  /** Lookup key → lookup table (from buildLookups). */
   lookups: Map<string, string>;
   /** Last day of the reporting month, `yyyy-mm-dd`: no event date may be later. */
   periodEnd: string;
@@ -26,38 +26,25 @@ const f = (field: string) => ident(field);
 const fr = (field: string) => ident(`${field}__rule`);
 const fd = (field: string) => ident(`${field}__detail`);
 
-/** The typed value cast from a lookup's canonical text. */
-function cast(col: Column, expr: string): string {
-  return col.type.kind === 'codes' ? `string_split(${expr}, ';')` : `CAST(${expr} AS ${duckdbType(col.type)})`;
-}
-
 function columnSql(m: MappedColumn, ctx: CheckContext, j: number): { select: string[]; join?: string } {
   const { column: col } = m;
   if (m.index === null) return { select: [`CAST(NULL AS ${duckdbType(col.type)}) AS ${f(col.field)}`, `CAST(NULL AS VARCHAR) AS ${fr(col.field)}`, `CAST(NULL AS VARCHAR) AS ${fd(col.field)}`] };
   const raw = `s.${rawCol(m.index)}`;
   const required = col.required ? lit('required.missing') : 'NULL';
-  const requiredNK = col.required ? lit('required.not_known') : 'NULL';
-  const domain = domainOf(col.type);
-  if (domain === null) {
+  const key = lookupKey(col);
+  if (key === null) {
+    // Text: kept as written (trimmed); missing tokens and length checked here, per row.
     const norm = `lower(trim(${raw}))`;
-    const max = col.type.kind === 'text' && col.type.maxLength ? `WHEN length(trim(${raw})) > ${col.type.maxLength} THEN 'text.too_long'` : '';
-    const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${required} WHEN regexp_replace(${norm}, '\\s+', ' ', 'g') = ${lit(notKnownToken)} THEN ${requiredNK} ${max} END`;
-    const present = `${raw} IS NOT NULL AND ${norm} NOT IN (${tokens}) AND regexp_replace(${norm}, '\\s+', ' ', 'g') <> ${lit(notKnownToken)}`;
-    const maxOk = col.type.kind === 'text' && col.type.maxLength ? ` AND length(trim(${raw})) <= ${col.type.maxLength}` : '';
-    return { select: [`CASE WHEN ${present}${maxOk} THEN trim(${raw}) END AS ${f(col.field)}`, `${rule} AS ${fr(col.field)}`, `CAST(NULL AS VARCHAR) AS ${fd(col.field)}`] };
+    const max = col.type.kind === 'text' && col.type.maxLength ? col.type.maxLength : null;
+    const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${required} WHEN ${norm} = ${lit(notKnownToken)} THEN ${col.required ? lit('required.not_known') : 'NULL'} ${max ? `WHEN length(trim(${raw})) > ${max} THEN 'text.too_long'` : ''} END`;
+    const value = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}, ${lit(notKnownToken)})${max ? ` OR length(trim(${raw})) > ${max}` : ''} THEN NULL ELSE trim(${raw}) END`;
+    return { select: [`${value} AS ${f(col.field)}`, `${rule} AS ${fr(col.field)}`, `CAST(NULL AS VARCHAR) AS ${fd(col.field)}`] };
   }
-  const lk = ctx.lookups.get(domain);
-  if (!lk) throw new Error(`no lookup for ${domain}`);
+  const lk = ctx.lookups.get(key);
+  if (!lk) throw new Error(`no lookup for ${key}`);
   const a = `j${j}`;
-  const isEvent = col.type.kind === 'date' && !col.type.planned;
-  const future = isEvent ? `WHEN CAST(${a}.value AS DATE) > DATE ${lit(ctx.periodEnd)} THEN 'date.future'` : '';
-  const notFuture = isEvent ? ` AND CAST(${a}.value AS DATE) <= DATE ${lit(ctx.periodEnd)}` : '';
   return {
-    select: [
-      `CASE WHEN ${raw} IS NOT NULL AND ${a}.rule IS NULL${notFuture} THEN ${cast(col, `${a}.value`)} END AS ${f(col.field)}`,
-      `CASE WHEN ${raw} IS NULL OR ${a}.rule = 'missing' THEN ${required} WHEN ${a}.rule = 'not_known' THEN ${requiredNK} WHEN ${a}.rule IS NOT NULL THEN ${a}.rule ${future} END AS ${fr(col.field)}`,
-      `${a}.detail AS ${fd(col.field)}`,
-    ],
+    select: [`${a}.value AS ${f(col.field)}`, `CASE WHEN ${raw} IS NULL THEN ${required} ELSE ${a}.rule END AS ${fr(col.field)}`, `${a}.detail AS ${fd(col.field)}`],
     join: `LEFT JOIN ${ident(lk)} AS ${a} ON ${a}.raw = ${raw}`,
   };
 }

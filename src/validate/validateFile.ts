@@ -68,7 +68,17 @@ function countByRule(diagnostics: Diagnostic[]): Record<string, number> {
   return out;
 }
 
+const profiling = process.env.RAA_PROFILE === '1';
+let mark = 0;
+const lap = (what: string) => {
+  if (!profiling) return;
+  const now = performance.now();
+  process.stderr.write(`[profile] ${what}: ${Math.round(now - mark)} ms\n`);
+  mark = now;
+};
+
 export async function validateFile(path: string, opts: ValidateOptions): Promise<{ result: FileResult; staged?: Staged }> {
+  mark = performance.now();
   const file = opts.displayName ?? path;
   const settings = opts.settings ?? defaultSettings;
   const end = periodEnd(opts.period);
@@ -105,12 +115,14 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
     throw e;
   }
   Object.assign(result, { bytes: bytes.bytes, sha256: bytes.sha256 });
+  lap('read');
 
   // 2. decode: which encoding, and a UTF-8 copy when it is not UTF-8
   const dec = await decode(bytes, opts.scratchDir);
   if (!dec.ok) return fail(fileLevel(dec.rule, { line: dec.line ?? null }, { detail: dec.detail, limit: dec.line }));
   const decoded = dec.value;
   result.encoding = decoded.encoding;
+  lap('decode');
   const cleanupCopy = () => (decoded.utf8Path !== path ? rm(decoded.utf8Path, { force: true }) : Promise.resolve());
 
   // 3. recognise: the dataset, by header row
@@ -136,6 +148,7 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   let headerWidth = header.length;
   while (headerWidth > 0 && (header[headerWidth - 1] ?? '').trim() === '') headerWidth--;
   const map = await scanRecords(decoded.utf8Path, decoded.bomBytes, delimiter, headerWidth);
+  lap('scan');
   const structural = map.tooLongLine !== null ? fileLevel('file.line_too_long', { line: map.tooLongLine }, { limit: MAX_RECORD_BYTES.toLocaleString('en-GB') })
     : map.unterminatedQuoteLine !== null ? fileLevel('file.unterminated_quote', { line: map.unterminatedQuoteLine })
     : null;
@@ -159,15 +172,19 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   }
 
   // 5. normalise: each distinct typed value once, into lookups
-  const lookups = await buildLookups(opts.db, names.staging, opts.prefix, columns);
+  lap('stage');
+  const lookups = await buildLookups(opts.db, names.staging, opts.prefix, columns, end);
+  lap('lookups');
 
   // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
   const ctx = { dataset, columns, staging: names.staging, rawWidth: Math.max(1, map.maxFields), lookups, periodEnd: end, settings };
   await opts.db.run(typedTableSql(ctx, names.typed));
+  lap('typed');
   await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
   await opts.db.appendText(t('fieldcounts_raw'), map.badFieldCounts.map(([r, n]) => [String(r), String(n)]), { temp: true });
   await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
   await opts.db.run(findingsTableSql(ctx, names.typed, names.fieldCounts, names.findings));
+  lap('findings');
   for (const d of lookups.values()) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(d)}`);
 
   // 7. account for every row: read = would load + would reject + blank
@@ -184,7 +201,9 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   counts.wouldReject = c?.rejected ?? 0;
   counts.wouldLoad = counts.rowsRead - counts.blank - counts.wouldReject;
   counts.warnings = c?.warned ?? 0;
+  lap('counts');
   result.diagnostics.push(...(await collectDiagnostics(opts.db, names.staging, names.findings, { file, dataset, columns, map, headerWidth, periodEnd: end })));
+  lap('collect');
   if (counts.rowsRead - counts.blank === 0) result.diagnostics.push(fileLevel('file.no_rows'));
   const considered = counts.rowsRead - counts.blank;
   if (considered > 0 && counts.wouldReject / considered > settings.holdThreshold) {
