@@ -30,11 +30,11 @@ export async function generateSupport(path: string, rows: number, seed = 42): Pr
   const start = Date.UTC(2022, 0, 1);
   let buf = `${support.columns.map((c) => c.header).join(',')}\n`;
   for (let i = 1; i <= rows; i++) {
-    const received = new Date(start + Math.floor(r() * 1700) * 86_400_000);
+    const received = new Date(start + Math.floor(r() * 1640) * 86_400_000);
     const allocated = r() < 0.8 ? addDays(received, Math.floor(r() * 60)) : null;
     const assessed = allocated && r() < 0.6 ? addDays(allocated, Math.floor(r() * 90)) : null;
     const asf = r() < 0.25;
-    const closed = r() < 0.5 ? addDays(received, 30 + Math.floor(r() * 200)) : null;
+    const closed = r() < 0.5 ? addDays(received, 30 + Math.floor(r() * 120)) : null;
     const cells = [
       `R${i}`,
       r() < 0.7 ? `F${Math.floor(r() * rows)}` : '',
@@ -44,7 +44,7 @@ export async function generateSupport(path: string, rows: number, seed = 42): Pr
       allocated ? uk(allocated) : '',
       assessed ? uk(assessed) : '',
       asf ? uk(addDays(received, 5)) : '',
-      asf ? (r() * 3500).toFixed(2) : '',
+      asf ? String(r() < 0.02 ? 3000 + 50 * Math.ceil(r() * 20) : 50 * Math.ceil(r() * 60)) : '',
       r() < 0.6 ? pick(r, pv) : '',
       closed ? uk(closed) : '',
       closed ? pick(r, cl) : '',

@@ -31,119 +31,144 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
 
+/** Scanner state carried between chunks. The hot loop copies it into locals (closure variables are slow in V8). */
+interface State {
+  delim: number;
+  headerWidth: number;
+  special: Uint8Array;
+  records: number;
+  blankLines: number;
+  maxFields: number;
+  quotedNewlines: boolean;
+  line: number;
+  recordLine: number;
+  recordBytes: number;
+  fields: number;
+  extraContent: boolean;
+  atFieldStart: boolean;
+  inQuotes: boolean;
+  quotePending: boolean;
+  crPending: boolean;
+  quoteLine: number;
+  tooLongLine: number | null;
+  badFieldCounts: [number, number][];
+  /** Change points: from record `at[k]` on, line = index + 1 + lineShift[k], excelRow = index + 1 + rowShift[k]. */
+  at: number[];
+  lineShift: number[];
+  rowShift: number[];
+}
+
+function endRecord(s: State, recordBytes: number, fields: number, extraContent: boolean, recordLine: number): void {
+  if (recordBytes === 0) {
+    s.blankLines++;
+    return;
+  }
+  const index = s.records++;
+  if (fields > s.maxFields) s.maxFields = fields;
+  if (index > 0 && (fields < s.headerWidth || extraContent)) s.badFieldCounts.push([index, fields]);
+  const ls = recordLine - (index + 1);
+  if (ls !== s.lineShift[s.lineShift.length - 1] || s.blankLines !== s.rowShift[s.rowShift.length - 1]) {
+    s.at.push(index);
+    s.lineShift.push(ls);
+    s.rowShift.push(s.blankLines);
+  }
+}
+
+/** Scan one chunk; returns false when the record limit was exceeded (scanning stops). */
+function scanChunk(s: State, buf: Buffer): boolean {
+  const { delim, headerWidth, special } = s;
+  let { line, recordLine, recordBytes, fields, extraContent, atFieldStart, inQuotes, quotePending, crPending, quoteLine } = s;
+  const n = buf.length;
+  let ok = true;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i] as number;
+    if (special[b] === 0 && !inQuotes && !quotePending && !crPending) {
+      // Fast path: ordinary content outside quotes.
+      recordBytes++;
+      atFieldStart = false;
+      if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
+      continue;
+    }
+    if (crPending) {
+      crPending = false;
+      if (b === LF) continue;
+    }
+    if (quotePending) {
+      quotePending = false;
+      if (b === QUOTE) {
+        recordBytes++;
+        continue; // an escaped quote: still inside
+      }
+      inQuotes = false; // the quote closed the value; handle b as unquoted
+    }
+    if (inQuotes) {
+      recordBytes++;
+      if (b === QUOTE) quotePending = true;
+      else if (b === LF || b === CR) {
+        line++;
+        s.quotedNewlines = true;
+        if (b === CR) crPending = true;
+      }
+      continue;
+    }
+    if (b === LF || b === CR) {
+      if (recordBytes > MAX_RECORD_BYTES) break;
+      line++;
+      if (b === CR) crPending = true;
+      endRecord(s, recordBytes, fields, extraContent, recordLine);
+      recordBytes = 0;
+      fields = 1;
+      extraContent = false;
+      atFieldStart = true;
+      recordLine = line;
+      continue;
+    }
+    recordBytes++;
+    if (b === delim) {
+      fields++;
+      atFieldStart = true;
+    } else if (b === QUOTE && atFieldStart) {
+      inQuotes = true;
+      quoteLine = line;
+      atFieldStart = false;
+      if (fields > headerWidth) extraContent = true;
+    } else {
+      atFieldStart = false;
+      if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
+    }
+  }
+  if (recordBytes > MAX_RECORD_BYTES) {
+    s.tooLongLine = recordLine;
+    ok = false;
+  }
+  Object.assign(s, { line, recordLine, recordBytes, fields, extraContent, atFieldStart, inQuotes, quotePending, crPending, quoteLine });
+  return ok;
+}
+
 /**
  * Scan `path` from byte `skip` with the given delimiter. `headerWidth` is the number of header cells up to the last
  * non-empty one: a record with fewer fields, or with content beyond the header's cells, is reported in `badFieldCounts`.
  */
 export async function scanRecords(path: string, skip: number, delimiter: string, headerWidth: number): Promise<RecordMap> {
+  const special = new Uint8Array(256);
   const delim = delimiter.charCodeAt(0);
-  // change points: from record `at` on, line = index + 1 + lineShift, excelRow = index + 1 + rowShift
-  const at: number[] = [0];
-  const lineShift: number[] = [0];
-  const rowShift: number[] = [0];
-  const badFieldCounts: [number, number][] = [];
-  let records = 0;
-  let blankLines = 0;
-  let maxFields = 0;
-  let quotedNewlines = false;
-  let line = 1; // current physical line
-  let recordLine = 1; // first line of the record being read
-  let recordBytes = 0;
-  let fields = 1;
-  let extraContent = false;
-  let atFieldStart = true;
-  let inQuotes = false;
-  let quotePending = false; // saw a quote inside quotes: closing, or the first of an escaped pair
-  let crPending = false; // saw CR: a following LF belongs to it
-  let quoteLine = 0;
-  let tooLongLine: number | null = null;
-
-  const endRecord = () => {
-    if (recordBytes === 0) {
-      blankLines++;
-    } else {
-      const index = records++;
-      if (fields > maxFields) maxFields = fields;
-      if (index > 0 && (fields < headerWidth || extraContent)) badFieldCounts.push([index, fields]);
-      const ls = recordLine - (index + 1);
-      const rs = blankLines;
-      if (ls !== lineShift[lineShift.length - 1] || rs !== rowShift[rowShift.length - 1]) {
-        at.push(index);
-        lineShift.push(ls);
-        rowShift.push(rs);
-      }
-    }
-    recordBytes = 0;
-    fields = 1;
-    extraContent = false;
-    atFieldStart = true;
-    recordLine = line;
+  for (const c of [QUOTE, LF, CR, delim]) special[c] = 1;
+  const s: State = {
+    delim, headerWidth, special, records: 0, blankLines: 0, maxFields: 0, quotedNewlines: false, line: 1, recordLine: 1, recordBytes: 0,
+    fields: 1, extraContent: false, atFieldStart: true, inQuotes: false, quotePending: false, crPending: false, quoteLine: 0,
+    tooLongLine: null, badFieldCounts: [], at: [0], lineShift: [0], rowShift: [0],
   };
-
   let first = true;
-  outer: for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const buf = first && skip ? raw.subarray(skip) : raw;
     first = false;
-    const n = buf.length;
-    for (let i = 0; i < n; i++) {
-      const b = buf[i] as number;
-      if (crPending) {
-        crPending = false;
-        if (b === LF) continue;
-      }
-      if (quotePending) {
-        quotePending = false;
-        if (b === QUOTE) {
-          recordBytes++;
-          continue; // escaped quote, still inside
-        }
-        inQuotes = false; // the quote closed the value; fall through to handle b unquoted
-      }
-      if (inQuotes) {
-        if (++recordBytes > MAX_RECORD_BYTES) {
-          tooLongLine = recordLine;
-          break outer;
-        }
-        if (b === QUOTE) quotePending = true;
-        else if (b === LF || b === CR) {
-          line++;
-          quotedNewlines = true;
-          if (b === CR) crPending = true;
-        }
-        continue;
-      }
-      if (b === LF || b === CR) {
-        line++;
-        if (b === CR) crPending = true;
-        endRecord();
-        continue;
-      }
-      if (++recordBytes > MAX_RECORD_BYTES) {
-        tooLongLine = recordLine;
-        break outer;
-      }
-      if (b === delim) {
-        fields++;
-        atFieldStart = true;
-      } else if (b === QUOTE && atFieldStart) {
-        inQuotes = true;
-        quoteLine = line;
-        atFieldStart = false;
-        if (fields > headerWidth) extraContent = true;
-      } else {
-        atFieldStart = false;
-        if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
-      }
-    }
-    if (recordBytes > MAX_RECORD_BYTES) {
-      tooLongLine = recordLine;
-      break;
-    }
+    if (!scanChunk(s, buf)) break;
   }
-  if (quotePending) inQuotes = false;
-  const unterminatedQuoteLine = inQuotes && tooLongLine === null ? quoteLine : null;
-  if (recordBytes > 0 && !inQuotes) endRecord();
+  if (s.quotePending) s.inQuotes = false;
+  const unterminatedQuoteLine = s.inQuotes && s.tooLongLine === null ? s.quoteLine : null;
+  if (s.recordBytes > 0 && !s.inQuotes && s.tooLongLine === null) endRecord(s, s.recordBytes, s.fields, s.extraContent, s.recordLine);
 
+  const { at, lineShift, rowShift } = s;
   const find = (index: number) => {
     let lo = 0;
     let hi = at.length - 1;
@@ -155,13 +180,13 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
     return lo;
   };
   return {
-    records,
-    blankLines,
-    maxFields,
-    quotedNewlines,
-    badFieldCounts,
+    records: s.records,
+    blankLines: s.blankLines,
+    maxFields: s.maxFields,
+    quotedNewlines: s.quotedNewlines,
+    badFieldCounts: s.badFieldCounts,
     unterminatedQuoteLine,
-    tooLongLine,
+    tooLongLine: s.tooLongLine,
     lineOf: (index) => index + 1 + (lineShift[find(index)] as number),
     excelRowOf: (index) => index + 1 + (rowShift[find(index)] as number),
   };

@@ -23,42 +23,57 @@ export interface CheckContext {
 
 const tokens = missingTokens.map(lit).join(', ');
 const f = (field: string) => ident(field);
-const fr = (field: string) => ident(`${field}__rule`);
-const fd = (field: string) => ident(`${field}__detail`);
 
-function columnSql(m: MappedColumn, ctx: CheckContext, j: number): { select: string[]; join?: string } {
+/** The typed value of a field: from its lookup (typed domains) or trimmed text; NULL when missing or invalid. */
+function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: string; join?: string } {
   const { column: col } = m;
-  if (m.index === null) return { select: [`CAST(NULL AS ${duckdbType(col.type)}) AS ${f(col.field)}`, `CAST(NULL AS VARCHAR) AS ${fr(col.field)}`, `CAST(NULL AS VARCHAR) AS ${fd(col.field)}`] };
+  if (m.index === null) return { select: `CAST(NULL AS ${duckdbType(col.type)}) AS ${f(col.field)}` };
   const raw = `s.${rawCol(m.index)}`;
-  const required = col.required ? lit('required.missing') : 'NULL';
   const key = lookupKey(col);
   if (key === null) {
-    // Text: kept as written (trimmed); missing tokens and length checked here, per row.
-    const norm = `lower(trim(${raw}))`;
-    const max = col.type.kind === 'text' && col.type.maxLength ? col.type.maxLength : null;
-    const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${required} WHEN ${norm} = ${lit(notKnownToken)} THEN ${col.required ? lit('required.not_known') : 'NULL'} ${max ? `WHEN length(trim(${raw})) > ${max} THEN 'text.too_long'` : ''} END`;
-    const value = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}, ${lit(notKnownToken)})${max ? ` OR length(trim(${raw})) > ${max}` : ''} THEN NULL ELSE trim(${raw}) END`;
-    return { select: [`${value} AS ${f(col.field)}`, `${rule} AS ${fr(col.field)}`, `CAST(NULL AS VARCHAR) AS ${fd(col.field)}`] };
+    const max = col.type.kind === 'text' && col.type.maxLength ? ` OR length(trim(${raw})) > ${col.type.maxLength}` : '';
+    return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
   }
   const lk = ctx.lookups.get(key);
   if (!lk) throw new Error(`no lookup for ${key}`);
-  const a = `j${j}`;
-  return {
-    select: [`${a}.value AS ${f(col.field)}`, `CASE WHEN ${raw} IS NULL THEN ${required} ELSE ${a}.rule END AS ${fr(col.field)}`, `${a}.detail AS ${fd(col.field)}`],
-    join: `LEFT JOIN ${ident(lk)} AS ${a} ON ${a}.raw = ${raw}`,
-  };
+  return { select: `j${j}.value AS ${f(col.field)}`, join: `LEFT JOIN ${ident(lk)} AS j${j} ON j${j}.raw = ${raw}` };
 }
 
-/** `CREATE TABLE typed AS …`: per data row, `rec` (staging rowid), `is_blank`, and each field's value/rule/detail. */
-export function typedTableSql(ctx: CheckContext, typed: string): string {
-  const parts = ctx.columns.map((m, j) => columnSql(m, ctx, j));
-  const blank = Array.from({ length: ctx.rawWidth }, (_, i) => `coalesce(trim(s.${rawCol(i)}), '') = ''`).join(' AND ');
+/** Cell findings of one field: (rec, field, rule, detail) for every non-blank data row whose cell breaks a rule. */
+function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext, blank: string): string {
+  const { column: col } = m;
+  const raw = `s.${rawCol(m.index)}`;
+  const rows = `s.rowid > 0 AND s.rowid NOT IN (SELECT rec FROM ${ident(blank)})`;
+  const field = lit(col.field);
+  const key = lookupKey(col);
+  if (key === null) {
+    const norm = `lower(trim(${raw}))`;
+    const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${col.required ? lit('required.missing') : 'NULL'} WHEN ${norm} = ${lit(notKnownToken)} THEN ${col.required ? lit('required.not_known') : 'NULL'}${
+      col.type.kind === 'text' && col.type.maxLength ? ` WHEN length(trim(${raw})) > ${col.type.maxLength} THEN 'text.too_long'` : ''
+    } END`;
+    return `SELECT rec, ${field} AS field, rule, NULL AS detail FROM (SELECT s.rowid AS rec, ${rule} AS rule FROM ${ident(ctx.staging)} AS s WHERE ${rows}) WHERE rule IS NOT NULL`;
+  }
+  const lk = ctx.lookups.get(key);
+  if (!lk) throw new Error(`no lookup for ${key}`);
+  const failing = `SELECT s.rowid AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.staging)} AS s JOIN (SELECT * FROM ${ident(lk)} WHERE rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`;
+  return col.required ? `${failing} UNION ALL SELECT s.rowid, ${field}, 'required.missing', NULL FROM ${ident(ctx.staging)} AS s WHERE ${raw} IS NULL AND ${rows}` : failing;
+}
+
+/** `CREATE TABLE blank AS …`: the data rows whose every cell is empty or white space. */
+export function blankTableSql(ctx: CheckContext, blank: string): string {
+  const empty = Array.from({ length: ctx.rawWidth }, (_, i) => `coalesce(trim(${rawCol(i)}), '') = ''`).join(' AND ');
+  return `CREATE OR REPLACE TEMP TABLE ${ident(blank)} AS SELECT rowid AS rec FROM ${ident(ctx.staging)} WHERE rowid > 0 AND ${empty}`;
+}
+
+/** `CREATE TABLE typed AS …`: per non-blank data row, `rec` (staging rowid) and each field's typed value (NULL when missing or invalid). */
+export function typedTableSql(ctx: CheckContext, typed: string, blank: string): string {
+  const parts = ctx.columns.map((m, j) => valueSql(m, ctx, j));
   return [
-    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rowid AS rec, (${blank}) AS is_blank,`,
-    parts.flatMap((p) => p.select).join(',\n  '),
+    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rowid AS rec,`,
+    parts.map((p) => p.select).join(',\n  '),
     `FROM ${ident(ctx.staging)} AS s`,
     ...parts.flatMap((p) => (p.join ? [p.join] : [])),
-    'WHERE s.rowid > 0',
+    `WHERE s.rowid > 0 AND s.rowid NOT IN (SELECT rec FROM ${ident(blank)})`,
   ].join('\n');
 }
 
@@ -70,7 +85,8 @@ interface Finding {
   where: string;
   detail?: string;
   other?: string;
-  firstRec?: string;
+  /** Fields whose own cell errors make this finding moot (it is not reported then). */
+  guard?: string[];
 }
 
 const sev = (s: 'error' | 'warning') => lit(s === 'error' ? 'row_error' : 'warning');
@@ -90,12 +106,12 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
       });
     case 'together': {
       const [a, b] = rule.fields;
-      return [{ field: a, rule: lit('rule.together'), severity: sev(rule.severity), where: `${fr(a)} IS NULL AND ${fr(b)} IS NULL AND ((${f(a)} IS NULL) <> (${f(b)} IS NULL))`, other: lit(b) }];
+      return [{ field: a, rule: lit('rule.together'), severity: sev(rule.severity), where: `(${f(a)} IS NULL) <> (${f(b)} IS NULL)`, guard: [a, b], other: lit(b) }];
     }
     case 'needs':
-      return [{ field: rule.field, rule: lit('rule.needs'), severity: sev(rule.severity), where: `${f(rule.field)} IS NOT NULL AND ${f(rule.requires)} IS NULL AND ${fr(rule.requires)} IS NULL`, other: lit(rule.requires) }];
+      return [{ field: rule.field, rule: lit('rule.needs'), severity: sev(rule.severity), where: `${f(rule.field)} IS NOT NULL AND ${f(rule.requires)} IS NULL`, guard: [rule.requires], other: lit(rule.requires) }];
     case 'requiredWhen':
-      return [{ field: rule.field, rule: lit('rule.required_when'), severity: sev(rule.severity), where: `${f(rule.when)} IS NOT NULL AND ${f(rule.field)} IS NULL AND ${fr(rule.field)} IS NULL`, other: lit(rule.when) }];
+      return [{ field: rule.field, rule: lit('rule.required_when'), severity: sev(rule.severity), where: `${f(rule.when)} IS NOT NULL AND ${f(rule.field)} IS NULL`, guard: [rule.field], other: lit(rule.when) }];
     case 'atLeastWhen':
       return [{ field: rule.field, rule: lit('rule.at_least'), severity: sev(rule.severity), where: `${f(rule.when)} IS NOT NULL AND ${f(rule.field)} < ${rule.min}`, other: lit(rule.when), detail: lit(String(rule.min)) }];
     case 'atMostSetting': {
@@ -110,28 +126,34 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
   }
 }
 
-/** `CREATE TABLE findings AS …`: every diagnostic of every non-blank row; rows with a wrong field count get only that one. */
-export function findingsTableSql(ctx: CheckContext, typed: string, fieldCounts: string, findings: string): string {
-  const present = new Set(ctx.columns.filter((m) => m.index !== null).map((m) => m.column.field));
+/**
+ * `CREATE TABLE findings AS …`: every diagnostic of every non-blank row — cell rules, row rules, key uniqueness —
+ * as (rec, field, rule, severity, detail, other_field, first_rec). A row with a wrong field count gets only that finding.
+ */
+export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: string; fieldCounts: string; cells: string; findings: string }): string[] {
   const warningCodes = (Object.keys(catalogue) as RuleCode[]).filter((c) => catalogue[c].severity === 'warning');
-  const cellSeverity = (rule: string) => (warningCodes.length ? `CASE WHEN ${rule} IN (${warningCodes.map(lit).join(', ')}) THEN 'warning' ELSE 'row_error' END` : `'row_error'`);
-  const list: Finding[] = [];
-  for (const field of present) list.push({ field, rule: fr(field), severity: cellSeverity(fr(field)), where: `${fr(field)} IS NOT NULL`, detail: fd(field) });
-  for (const rule of ctx.dataset.rules) list.push(...ruleFindings(rule, ctx));
+  const cellSeverity = warningCodes.length ? `CASE WHEN rule IN (${warningCodes.map(lit).join(', ')}) THEN 'warning' ELSE 'row_error' END` : `'row_error'`;
+  const present = ctx.columns.filter((m): m is MappedColumn & { index: number } => m.index !== null);
+  const cells = present.map((m) => cellFindingsSql(m, ctx, t.blank));
+  const rows: Finding[] = ctx.dataset.rules.flatMap((rule) => ruleFindings(rule, ctx));
+  const rowSelects = rows.map((x) => {
+    const guard = x.guard?.length ? ` AND rec NOT IN (SELECT rec FROM ${ident(t.cells)} WHERE field IN (${x.guard.map(lit).join(', ')}))` : '';
+    return `SELECT rec, ${x.field === null ? 'NULL' : lit(x.field)} AS field, ${x.rule} AS rule, ${x.severity} AS severity, ${x.detail ?? 'NULL'} AS detail, ${x.other ?? 'NULL'} AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.typed)} WHERE (${x.where})${guard}`;
+  });
   const key = ctx.dataset.key;
-  const keyField = key[0] as string;
-  const selects = list.map(
-    (x) =>
-      `SELECT rec, ${x.field === null ? 'NULL' : lit(x.field)} AS field, ${x.rule} AS rule, ${x.severity} AS severity, ${x.detail ?? 'NULL'} AS detail, ${x.other ?? 'NULL'} AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(typed)} WHERE NOT is_blank AND (${x.where})`,
-  );
-  selects.push(
-    `SELECT rec, ${lit(keyField)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, first_rec FROM (` +
-      `SELECT rec, row_number() OVER w AS n, min(rec) OVER w AS first_rec FROM ${ident(typed)} WHERE NOT is_blank AND ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
+  rowSelects.push(
+    `SELECT rec, ${lit(key[0] as string)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, first_rec FROM (` +
+      `SELECT rec, row_number() OVER w AS n, min(rec) OVER w AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
       `WINDOW w AS (PARTITION BY ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`,
   );
+  const notMisaligned = `rec NOT IN (SELECT rec FROM ${ident(t.fieldCounts)})`;
   return [
-    `CREATE OR REPLACE TEMP TABLE ${ident(findings)} AS`,
-    `SELECT * FROM (${selects.join('\nUNION ALL ')}) WHERE rec NOT IN (SELECT rec FROM ${ident(fieldCounts)})`,
-    `UNION ALL SELECT c.rec, NULL, 'row.field_count', 'row_error', CAST(c.fields AS VARCHAR), NULL, NULL FROM ${ident(fieldCounts)} AS c JOIN ${ident(typed)} AS t ON t.rec = c.rec WHERE NOT t.is_blank`,
-  ].join('\n');
+    `CREATE OR REPLACE TEMP TABLE ${ident(t.cells)} AS SELECT CAST(rec AS BIGINT) AS rec, field, rule, detail FROM (${cells.length ? cells.join('\nUNION ALL ') : 'SELECT NULL AS rec, NULL AS field, NULL AS rule, NULL AS detail WHERE false'})`,
+    [
+      `CREATE OR REPLACE TEMP TABLE ${ident(t.findings)} AS`,
+      `SELECT rec, field, rule, ${cellSeverity} AS severity, detail, CAST(NULL AS VARCHAR) AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.cells)} WHERE ${notMisaligned}`,
+      `UNION ALL SELECT * FROM (${rowSelects.join('\nUNION ALL ')}) WHERE ${notMisaligned}`,
+      `UNION ALL SELECT c.rec, NULL, 'row.field_count', 'row_error', CAST(c.fields AS VARCHAR), NULL, NULL FROM ${ident(t.fieldCounts)} AS c WHERE c.rec NOT IN (SELECT rec FROM ${ident(t.blank)})`,
+    ].join('\n'),
+  ];
 }

@@ -12,7 +12,7 @@ import { sniffDialect } from '../ingest/sniffDialect.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildLookups } from './buildLookups.js';
 import { collectDiagnostics } from './collectDiagnostics.js';
-import { findingsTableSql, typedTableSql } from './compileChecks.js';
+import { blankTableSql, findingsTableSql, typedTableSql } from './compileChecks.js';
 import type { FileCounts, FileResult, Verdict } from './FileResult.js';
 import { StagingMismatchError, stageCsv } from './stageCsv.js';
 import { ident } from './sql.js';
@@ -39,13 +39,18 @@ export interface ValidateOptions {
   settings?: ValidateSettings;
 }
 
-/** The staged tables of a validated file, for the load: `typed` rows whose `rec` is not in `findings` as a row error load. */
+/**
+ * The staged tables of a validated file, for the load. `typed` holds the non-blank data rows (`rec` = staging rowid,
+ * then each field's typed value); those whose `rec` has no `row_error` in `findings` load. `staging` holds the raw cells.
+ */
 export interface Staged {
   dataset: Dataset;
   columns: MappedColumn[];
   map: RecordMap;
   staging: string;
   typed: string;
+  blank: string;
+  cells: string;
   findings: string;
   fieldCounts: string;
   decoded: Decoded;
@@ -157,7 +162,7 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
     return fail(structural);
   }
   const t = (name: string) => `${opts.prefix}_${name}`;
-  const names = { staging: t('raw'), typed: t('typed'), findings: t('findings'), fieldCounts: t('fieldcounts') };
+  const names = { staging: t('raw'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
   const drop = async () => {
     for (const n of Object.values(names)) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
     await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(t('fieldcounts_raw'))}`);
@@ -178,19 +183,20 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
 
   // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
   const ctx = { dataset, columns, staging: names.staging, rawWidth: Math.max(1, map.maxFields), lookups, periodEnd: end, settings };
-  await opts.db.run(typedTableSql(ctx, names.typed));
+  await opts.db.run(blankTableSql(ctx, names.blank));
+  await opts.db.run(typedTableSql(ctx, names.typed, names.blank));
   lap('typed');
   await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
   await opts.db.appendText(t('fieldcounts_raw'), map.badFieldCounts.map(([r, n]) => [String(r), String(n)]), { temp: true });
   await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
-  await opts.db.run(findingsTableSql(ctx, names.typed, names.fieldCounts, names.findings));
+  for (const sql of findingsTableSql(ctx, names)) await opts.db.run(sql);
   lap('findings');
   for (const d of lookups.values()) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(d)}`);
 
   // 7. account for every row: read = would load + would reject + blank
   const c = await opts.db.one<{ data: number; blank: number; rejected: number; warned: number }>(
-    `SELECT (SELECT count(*) FROM ${ident(names.typed)}) AS data,
-            (SELECT count(*) FROM ${ident(names.typed)} WHERE is_blank) AS blank,
+    `SELECT (SELECT count(*) FROM ${ident(names.staging)}) - 1 AS data,
+            (SELECT count(*) FROM ${ident(names.blank)}) AS blank,
             (SELECT count(DISTINCT rec) FROM ${ident(names.findings)} WHERE severity = 'row_error') AS rejected,
             (SELECT count(DISTINCT rec) FROM ${ident(names.findings)} WHERE severity = 'warning'
                AND rec NOT IN (SELECT rec FROM ${ident(names.findings)} WHERE severity = 'row_error')) AS warned`,

@@ -1,7 +1,7 @@
 // Per-dataset warehouse DDL generated from schemas/: the typed table, its `current_<dataset>` view, and a check that a warehouse still matches.
 import { datasets, type Dataset } from '../../schemas/index.js';
 import type { Database } from './Database.js';
-import { duckdbType } from './columnTypes.js';
+import { duckdbType } from '../contract/duckdbType.js';
 
 export interface TableColumn {
   name: string;
