@@ -15,7 +15,8 @@ function sample(text: string, delimiter: string): string[][] {
   const cut = text.length >= 60_000 ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
   for (const chunk of [cut, cut.slice(0, Math.max(0, cut.indexOf('\n')) || cut.length)]) {
     try {
-      return parse(chunk, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: 50 }) as string[][];
+      const rows: string[][] = parse(chunk, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: 50 });
+      return rows;
     } catch {
       // an unterminated quote in the sample: try the first line alone
     }
