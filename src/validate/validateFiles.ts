@@ -44,7 +44,8 @@ export interface ValidateFilesOptions {
 
 export async function validateFiles(files: string[], opts: ValidateFilesOptions = {}): Promise<FileResult[]> {
   const scratchDir = await mkdtemp(join(tmpdir(), 'raa-validate-'));
-  const db = await Database.open(join(scratchDir, 'scratch.duckdb'));
+  // A file-backed scratch database with a memory cap: large files spill to disk instead of growing the process.
+  const db = await Database.open(join(scratchDir, 'scratch.duckdb'), { memory_limit: process.env.RAA_MEMORY_LIMIT ?? '256MB', temp_directory: join(scratchDir, 'spill') });
   const results: FileResult[] = [];
   try {
     for (const [i, path] of files.entries()) {
