@@ -1,0 +1,91 @@
+// The shape of computed measures and of the machine-readable report (the JSON output and the basis of golden tests).
+// Measures compute `Figure`s; disclosure control (published audience) rewrites them; renderers only read them.
+
+export type Unit = 'count' | 'percent' | 'days' | 'gbp' | 'months' | 'fte' | 'score' | 'rate';
+export type Rag = 'green' | 'amber' | 'red';
+
+/**
+ * - `ok`: computed.
+ * - `no_cases`: the denominator is zero (a rate shows "no cases", never 0%).
+ * - `not_submitted`: the partner sent no accepted file for a dataset the figure needs in the month.
+ */
+export type FigureStatus = 'ok' | 'no_cases' | 'not_submitted';
+
+/** One number in a report, with where it came from. */
+export interface Figure {
+  /** The figure; null unless status is `ok` and it is not suppressed. Percentages are 0–100 with one decimal. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unit: Unit;
+  target: number | null;
+  rag: Rag | null;
+  status: FigureStatus;
+  /** Published audience only: hidden by disclosure control (value, numerator and denominator are then null). */
+  suppressed: boolean;
+  /** Records left out of the denominator because they lack a date the figure needs. */
+  excluded?: number;
+}
+
+/** A measure's figures for one entity (a partner, or the region). */
+export interface EntityFigures {
+  /** Named figures, e.g. `count`, `median_days`, `p90_days`, `within_target`. */
+  figures: Record<string, Figure>;
+  /** Breakdowns: breakdown name → category → figure, e.g. `by_source.complaint`. */
+  breakdowns?: Record<string, Record<string, Figure>>;
+  /** Monthly trend over W12: one point per month, oldest first, of the measure's headline figure. */
+  trend?: { month: string; figure: Figure }[];
+  /** Region only: partners left out of this measure because they did not submit what it needs. */
+  notSubmitted?: string[];
+  /** Submission ids the figures were computed from. */
+  submissions: number[];
+}
+
+export interface MeasureResult {
+  /** Stable id from metrics.md, e.g. `support.awaiting_allocation`. */
+  id: string;
+  title: string;
+  /** `26.4` or `25.7`. */
+  standard: string;
+  /** The figure shown as the headline (tiles, trends), e.g. `count`. */
+  headline: string;
+  /** Partner code → figures. */
+  partners: Record<string, EntityFigures>;
+  region: EntityFigures;
+}
+
+/** Internal audience only: lists of record ids behind a measure (never in published output). */
+export interface EvidenceList {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+export interface SubmissionUsed {
+  id: number;
+  partner: string;
+  dataset: string;
+  fileName: string;
+  sha256: string;
+  receivedAt: string | null;
+  rowsLoaded: number;
+}
+
+export type Audience = 'internal' | 'published';
+
+/** The whole machine-readable report for one reporting month and audience. */
+export interface ReportData {
+  report: { id: string; title: string; standard: string };
+  region: string;
+  period: string;
+  /** Last day of the period, `yyyy-mm-dd`. */
+  periodEnd: string;
+  audience: Audience;
+  generatedAt: string;
+  partners: { code: string; name: string }[];
+  submissions: SubmissionUsed[];
+  measures: MeasureResult[];
+  /** Present for the internal audience only. */
+  evidence?: EvidenceList[];
+}
