@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerValidate } from './validateCommand.js';
 import { registerSpec } from './specCommand.js';
+import { registerExport } from './exportCommand.js';
 import { exitCodes, UsageError } from './exitCodes.js';
 
 const program = new Command('raa')
@@ -13,6 +14,7 @@ const program = new Command('raa')
 
 registerValidate(program);
 registerSpec(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -19,6 +19,8 @@ export interface RecordMap {
   unterminatedQuoteLine: number | null;
   /** Set when a record is longer than MAX_RECORD_BYTES: its first line. */
   tooLongLine: number | null;
+  /** The first line where a closing quote is followed by more text (`"duty"x`), which no CSV reader accepts. */
+  textAfterQuoteLine: number | null;
   /** Physical first line (1-based) of record `index`. */
   lineOf(index: number): number;
   /** The row Excel shows record `index` on (blank lines are rows; quoted line breaks are not). */
@@ -51,6 +53,7 @@ interface State {
   crPending: boolean;
   quoteLine: number;
   tooLongLine: number | null;
+  textAfterQuoteLine: number | null;
   badFieldCounts: [number, number][];
   /** Change points: from record `at[k]` on, line = index + 1 + lineShift[k], excelRow = index + 1 + rowShift[k]. */
   at: number[];
@@ -100,6 +103,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
         continue; // an escaped quote: still inside
       }
       inQuotes = false; // the quote closed the value; handle b as unquoted
+      if (b !== delim && b !== LF && b !== CR && s.textAfterQuoteLine === null) s.textAfterQuoteLine = line;
     }
     if (inQuotes) {
       recordBytes++;
@@ -156,7 +160,7 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
   const s: State = {
     delim, headerWidth, special, records: 0, blankLines: 0, maxFields: 0, quotedNewlines: false, line: 1, recordLine: 1, recordBytes: 0,
     fields: 1, extraContent: false, atFieldStart: true, inQuotes: false, quotePending: false, crPending: false, quoteLine: 0,
-    tooLongLine: null, badFieldCounts: [], at: [0], lineShift: [0], rowShift: [0],
+    tooLongLine: null, textAfterQuoteLine: null, badFieldCounts: [], at: [0], lineShift: [0], rowShift: [0],
   };
   let first = true;
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
@@ -187,6 +191,7 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
     badFieldCounts: s.badFieldCounts,
     unterminatedQuoteLine,
     tooLongLine: s.tooLongLine,
+    textAfterQuoteLine: s.textAfterQuoteLine,
     lineOf: (index) => index + 1 + (lineShift[find(index)] as number),
     excelRowOf: (index) => index + 1 + (rowShift[find(index)] as number),
   };

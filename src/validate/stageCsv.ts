@@ -31,8 +31,11 @@ export async function stageCsv(db: Database, table: string, utf8Path: string, de
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const line = /CSV Error on Line: (\d+)/.exec(msg);
-    const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/.test(l)) ?? msg;
-    throw new StagingMismatchError(first.replace(/^.*Error:\s*/, '').trim(), line ? Number(line[1]) : null);
+    // DuckDB's message: "CSV Error on Line: N", the original line (personal data: never repeated), the reason, then settings.
+    const lines = msg.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const noise = /CSV Error on Line|^Original Line|^Possible fixes|^\*|^[a-z_]+ = /;
+    const reason = lines.slice(1).find((l) => !noise.test(l)) ?? 'its structure is inconsistent';
+    throw new StagingMismatchError(reason.replace(/\.$/, ''), line ? Number(line[1]) : null);
   }
   const row = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
   if ((row?.n ?? 0) !== map.records) {

@@ -156,6 +156,7 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   lap('scan');
   const structural = map.tooLongLine !== null ? fileLevel('file.line_too_long', { line: map.tooLongLine }, { limit: MAX_RECORD_BYTES.toLocaleString('en-GB') })
     : map.unterminatedQuoteLine !== null ? fileLevel('file.unterminated_quote', { line: map.unterminatedQuoteLine })
+    : map.textAfterQuoteLine !== null ? fileLevel('file.parse', { line: map.textAfterQuoteLine }, { detail: 'a quoted value is followed by more text before the next delimiter (like "duty"x); put the whole value in quotes and double any quote inside it' })
     : null;
   if (structural) {
     await cleanupCopy();

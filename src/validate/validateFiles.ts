@@ -62,13 +62,7 @@ export async function validateFiles(files: string[], opts: ValidateFilesOptions 
         results.push(result);
       } catch (e) {
         // The boundary for one file: whatever went wrong is that file's error, and the others go on.
-        const detail = `an unexpected problem while reading it (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
-        results.push({
-          file: path, dataset: null, encoding: null, delimiter: null, bytes: 0, sha256: null,
-          counts: { rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 },
-          verdict: 'file_error', countsByRule: { 'file.parse': 1 },
-          diagnostics: [{ file: path, dataset: null, line: null, excelRow: null, column: null, header: null, field: null, value: null, rule: 'file.parse', severity: 'file_error', message: message('file.parse', { detail }) }],
-        });
+        results.push(unexpectedFailure(path, e));
       }
     }
   } finally {
@@ -78,3 +72,13 @@ export async function validateFiles(files: string[], opts: ValidateFilesOptions 
   return results;
 }
 
+/** The file error for a file whose validation threw: one `file.parse` diagnostic naming the problem. */
+export function unexpectedFailure(file: string, e: unknown): FileResult {
+  const detail = `an unexpected problem while reading it (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+  return {
+    file, dataset: null, encoding: null, delimiter: null, bytes: 0, sha256: null,
+    counts: { rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 },
+    verdict: 'file_error', countsByRule: { 'file.parse': 1 },
+    diagnostics: [{ file, dataset: null, line: null, excelRow: null, column: null, header: null, field: null, value: null, rule: 'file.parse', severity: 'file_error', message: message('file.parse', { detail }) }],
+  };
+}

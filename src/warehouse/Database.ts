@@ -1,5 +1,15 @@
 // The only module that imports @duckdb/node-api: one instance per file per process, statements, appends, close.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBDateValue,
+  DuckDBDecimalValue,
+  DuckDBInstance,
+  DuckDBTimestampValue,
+  JSDuckDBValueConverter,
+  type DuckDBConnection,
+  type DuckDBValue,
+  type DuckDBValueConverter,
+  type JS,
+} from '@duckdb/node-api';
 
 /** Another process holds the file: DuckDB cannot wait for it, so we say who and stop. */
 export class WarehouseBusyError extends Error {
@@ -9,6 +19,38 @@ export class WarehouseBusyError extends Error {
 }
 
 export type Row = Record<string, unknown>;
+
+/** A column of a streamed result: its name and its DuckDB type as SQL writes it (`INTEGER`, `DECIMAL(12,2)`, `VARCHAR[]`). */
+export interface StreamColumn {
+  name: string;
+  type: string;
+}
+
+/** Up to `batchRows` rows of a streamed result, column-major: `values[c][r]` is column c of row r. */
+export interface ColumnBatch {
+  rowCount: number;
+  values: unknown[][];
+}
+
+/** A query result read in batches: the columns are known before the first row is read. */
+export interface ColumnStream {
+  columns: StreamColumn[];
+  batches: AsyncIterable<ColumnBatch>;
+}
+
+/**
+ * Values as Arrow stores them, exactly: DATE → days since 1970-01-01 (number), TIMESTAMP → microseconds since the
+ * epoch (bigint), DECIMAL → number (double), BIGINT → bigint, LIST → array of converted items, NULL → null; the rest
+ * as the JS converter gives them (VARCHAR → string, INTEGER/DOUBLE → number, BOOLEAN → boolean).
+ */
+const arrowValue: DuckDBValueConverter<JS> = (value, type, converter) => {
+  if (value === null) return null;
+  if (value instanceof DuckDBDateValue) return value.days;
+  if (value instanceof DuckDBTimestampValue) return value.micros;
+  if (value instanceof DuckDBDecimalValue) return value.toDouble();
+  return JSDuckDBValueConverter(value, type, converter);
+};
+
 const instances = new Map<string, DuckDBInstance>();
 
 /** A connection to one DuckDB database (a file, or ':memory:'). */
@@ -51,6 +93,41 @@ export class Database {
 
   async one<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
+  }
+
+  /**
+   * Run a query and read its result in batches of about `batchRows` rows (DuckDB produces 2,048 at a time), so memory
+   * does not grow with the result. Values are converted as `arrowValue` describes. Read `batches` to the end before the
+   * next statement on this connection: a new statement ends the stream.
+   */
+  async streamColumns(
+    sql: string,
+    params?: DuckDBValue[] | Record<string, DuckDBValue>,
+    options: { batchRows?: number } = {},
+  ): Promise<ColumnStream> {
+    const batchRows = Math.max(1, options.batchRows ?? 65_536);
+    const result = await this.conn.stream(sql, params);
+    const columns = result.columnNames().map((name, i) => ({ name, type: result.columnType(i).toString() }));
+    async function* batches(): AsyncGenerator<ColumnBatch> {
+      let values: unknown[][] = columns.map(() => []);
+      let rowCount = 0;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        chunk.convertColumns(arrowValue).forEach((col, i) => {
+          const target = values[i];
+          if (target) for (const v of col) target.push(v);
+        });
+        rowCount += chunk.rowCount;
+        if (rowCount >= batchRows) {
+          yield { rowCount, values };
+          values = columns.map(() => []);
+          rowCount = 0;
+        }
+      }
+      if (rowCount > 0) yield { rowCount, values };
+    }
+    return { columns, batches: batches() };
   }
 
   /** Append rows of text values (null for SQL NULL) to a table whose columns are all VARCHAR (`temp`: a TEMP table). */

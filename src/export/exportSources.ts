@@ -1,0 +1,30 @@
+// What `raa export` exports: each dataset's current rows and the submission ledger, as queries, optionally for one period.
+import { datasets } from '../../schemas/index.js';
+import { currentView, quoteIdent } from '../warehouse/datasetTables.js';
+
+export interface ExportSource {
+  /** The exported table's name: the dataset name, or `submission` for the ledger. */
+  name: string;
+  /** The query giving its rows, in a stable order (partner, period, then submission and line). */
+  sql: string;
+}
+
+/** A SQL string literal. */
+export const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The tables analysts get. Each dataset: every column of `current_<dataset>` (the newest loaded submission per
+ * partner and period), provenance included: `submission_id` joins to the ledger and `source_line` points at the
+ * record in the file the partner sent. The ledger: every submission ever received (loaded, superseded, held,
+ * rejected), so the history behind the current rows is there too. `period` restricts both to one month.
+ */
+export function exportSources(period?: string): ExportSource[] {
+  const where = period === undefined ? '' : ` WHERE period = ${sqlString(period)}`;
+  return [
+    ...datasets.map((ds) => ({
+      name: ds.name,
+      sql: `SELECT * FROM ${quoteIdent(currentView(ds))}${where} ORDER BY partner, period, submission_id, source_line`,
+    })),
+    { name: 'submission', sql: `SELECT * FROM submission${where} ORDER BY partner, period, id` },
+  ];
+}

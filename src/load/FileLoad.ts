@@ -1,0 +1,46 @@
+// What loading one file did: its outcome in the ledger, the counts that reconcile, and diagnostic counts by rule (never values).
+import type { SubmissionStatus } from '../warehouse/migrations.js';
+
+/**
+ * - `loaded`: a new submission; its rows are current (it superseded `supersedes`, if any).
+ * - `held` / `rejected`: recorded in the ledger with its diagnostics; nothing replaced.
+ * - `already_loaded`: the same bytes were loaded before for this partner and month: nothing written.
+ * - `already_recorded`: the same bytes were recorded before as held or rejected, and would be again: nothing written.
+ */
+export type FileOutcome = 'loaded' | 'held' | 'rejected' | 'already_loaded' | 'already_recorded';
+
+export interface LoadCounts {
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  blank: number;
+  /** Rows loaded with at least one warning (validation or cross checks). */
+  warnings: number;
+}
+
+export interface FileLoad {
+  file: string;
+  path: string;
+  dataset: string | null;
+  received: string;
+  sha256: string | null;
+  outcome: FileOutcome;
+  /** The ledger row written (new outcomes) or found (already_*). */
+  submissionId: number | null;
+  /** For `already_*`: that submission's status now. */
+  previousStatus?: SubmissionStatus;
+  /** For `loaded`: the submission it superseded. */
+  supersedes: number | null;
+  acceptedPartial: boolean;
+  counts: LoadCounts;
+  /** Rows with row errors found by validation (for a held file these are not loaded, and neither are the others). */
+  rowErrors: number;
+  /** Diagnostics stored for the submission, per rule code. */
+  countsByRule: Record<string, number>;
+}
+
+export const emptyLoadCounts = (): LoadCounts => ({ rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, blank: 0, warnings: 0 });
+
+/** Whether an outcome leaves something for the analyst to act on (exit code 1). */
+export const needsAttention = (f: FileLoad): boolean =>
+  f.outcome === 'held' || f.outcome === 'rejected' || (f.outcome === 'already_recorded') || (f.outcome === 'loaded' && f.rowErrors > 0);

@@ -1,0 +1,56 @@
+// One file of a partner-month between validation and commit: what will be done with it, and what it carries there.
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { FileResult } from '../validate/FileResult.js';
+import type { Staged } from '../validate/validateFile.js';
+import type { KnownSubmission } from './decideOutcome.js';
+import type { FileLoad, FileOutcome, LoadCounts } from './FileLoad.js';
+import type { InboxFile } from './inboxFiles.js';
+import type { Loadable } from './loadableRows.js';
+
+export interface FilePlan {
+  /** Position in the batch (received order). */
+  index: number;
+  file: InboxFile;
+  outcome: FileOutcome;
+  /** Validation result; null when the bytes were recognised before validating (already loaded or recorded). */
+  result: FileResult | null;
+  staged?: Staged;
+  loadable?: Loadable;
+  /** The ledger row with the same bytes, for `already_*`. */
+  known?: KnownSubmission;
+  acceptedPartial: boolean;
+  /** Everything stored in `diagnostic`: validation's, then the cross checks'. */
+  diagnostics: Diagnostic[];
+  counts: LoadCounts;
+  note: string | null;
+  /** Set once stored. */
+  submissionId: number | null;
+  supersedes: number | null;
+  /** Set when a later file of the same batch superseded this one. */
+  supersededInBatch: boolean;
+}
+
+function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of diagnostics) out[d.rule] = (out[d.rule] ?? 0) + 1;
+  return out;
+}
+
+/** The summary handed back to callers: counts and rule codes only (no cell values). */
+export function summarise(plan: FilePlan): FileLoad {
+  return {
+    file: plan.file.name,
+    path: plan.file.path,
+    dataset: plan.result?.dataset ?? plan.known?.dataset ?? null,
+    received: plan.file.received.toISOString(),
+    sha256: plan.result?.sha256 ?? plan.known?.sha256 ?? null,
+    outcome: plan.outcome,
+    submissionId: plan.submissionId ?? plan.known?.id ?? null,
+    previousStatus: plan.known?.status,
+    supersedes: plan.supersedes,
+    acceptedPartial: plan.acceptedPartial,
+    counts: plan.counts,
+    rowErrors: plan.result?.counts.wouldReject ?? 0,
+    countsByRule: countByRule(plan.diagnostics),
+  };
+}

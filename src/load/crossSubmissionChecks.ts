@@ -1,0 +1,79 @@
+// Cross-submission checks at load, against the same partner's previous accepted month for the dataset: dates that
+// never change did, records open then are gone without a closing date, the row count swung by more than half.
+import type { Dataset } from '../../schemas/index.js';
+import type { Database } from '../warehouse/Database.js';
+import { ident, lit, rawCol } from '../validate/sql.js';
+import type { Staged } from '../validate/validateFile.js';
+import type { CrossFinding } from './CrossFinding.js';
+import type { Loadable } from './loadableRows.js';
+
+export const ROW_SWING_LIMIT = 0.5;
+const EXAMPLES = 5;
+
+/** The fields that say which record a row is: the key without its immutable dates (a changed date is still the same record). */
+export function identityOf(ds: Dataset): string[] {
+  const id = ds.key.filter((k) => !ds.immutable.includes(k));
+  return id.length > 0 ? id : ds.key;
+}
+
+export interface CrossSubmissionContext {
+  partner: string;
+  period: string;
+  /** Non-blank rows of the new file (loaded or rejected). */
+  rows: number;
+}
+
+export async function crossSubmissionChecks(db: Database, staged: Staged, loadable: Loadable, ctx: CrossSubmissionContext): Promise<CrossFinding[]> {
+  const ds = staged.dataset;
+  const prev = await db.one<{ id: number; period: string; rows: number }>(
+    `SELECT id, period, rows_read - blank_rows AS rows FROM current_submission
+     WHERE partner = $1 AND dataset = $2 AND period < $3 ORDER BY period DESC LIMIT 1`,
+    [ctx.partner, ds.name, ctx.period],
+  );
+  if (!prev) return [];
+  const out: CrossFinding[] = [];
+  const ids = identityOf(ds).map(ident);
+  const idList = ids.join(', ');
+  const table = ident(ds.name);
+  const previous = `(SELECT * FROM ${table} WHERE submission_id = ${prev.id})`;
+
+  // 1. dates that never change, on records matched one-to-one by identity
+  for (const field of ds.immutable) {
+    const m = staged.columns.find((c) => c.column.field === field);
+    if (!m || m.index === null || ids.includes(ident(field))) continue;
+    const f = ident(field);
+    const shown = m.column.type.kind === 'date' ? `strftime(p.${f}, ${lit(m.column.type.minimisedToMonth ? '%m/%Y' : '%d/%m/%Y')})` : `CAST(p.${f} AS VARCHAR)`;
+    const rows = await db.all<{ rec: number; value: string | null; other: string }>(
+      `WITH n AS (SELECT rec, ${idList}, ${f}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${ident(loadable.view)}),
+            p AS (SELECT ${idList}, ${f}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${previous})
+       SELECT n.rec, s.${rawCol(m.index)} AS value, ${shown} AS other
+       FROM n JOIN p USING (${idList}) JOIN ${ident(staged.staging)} AS s ON s.rowid = n.rec
+       WHERE n.k = 1 AND p.k = 1 AND n.${f} IS NOT NULL AND p.${f} IS NOT NULL AND n.${f} <> p.${f} ORDER BY n.rec`,
+    );
+    for (const r of rows) out.push({ rec: r.rec, field, rule: 'cross.immutable_changed', value: r.value, params: { otherValue: r.other } });
+  }
+
+  // 2. records open last month (no closing field given) that are not in this file at all (rejected rows count as sent)
+  if (ds.closedBy.length > 0) {
+    const open = ds.closedBy.map((c) => `p.${ident(c)} IS NULL`).join(' AND ');
+    const match = ids.map((i) => `t.${i} = p.${i}`).join(' AND ');
+    const label = ids.length === 1 ? `CAST(p.${ids[0] ?? ''} AS VARCHAR)` : `concat_ws(' / ', ${ids.map((i) => `CAST(p.${i} AS VARCHAR)`).join(', ')})`;
+    const gone = await db.one<{ n: number; examples: string[] | null }>(
+      `SELECT count(*) AS n, list(${label} ORDER BY p.source_line)[1:${EXAMPLES}] AS examples FROM ${previous} AS p
+       WHERE ${open} AND NOT EXISTS (SELECT 1 FROM ${ident(staged.typed)} AS t WHERE ${match})`,
+    );
+    if (gone && gone.n > 0) {
+      const examples = gone.examples ?? [];
+      const detail = `for example ${examples.join(', ')}${gone.n > examples.length ? ` and ${gone.n - examples.length} more` : ''}; last month is ${prev.period}`;
+      out.push({ rec: null, field: null, rule: 'cross.vanished', value: null, params: { count: gone.n, detail } });
+    }
+  }
+
+  // 3. the row count swung by more than half
+  if (prev.rows > 0 && Math.abs(ctx.rows - prev.rows) / prev.rows > ROW_SWING_LIMIT) {
+    const change = (ctx.rows - prev.rows) / prev.rows;
+    const share = `${change > 0 ? '+' : '−'}${Math.round(Math.abs(change) * 100)}%`;
+    out.push({ rec: null, field: null, rule: 'cross.row_swing', value: null, params: { count: ctx.rows, total: prev.rows, share } });
+  }
+  return out;
+}

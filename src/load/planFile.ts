@@ -1,0 +1,76 @@
+// Before the transaction, per file: recognise bytes already in the ledger (without validating them again), else validate
+// against the warehouse connection and decide loaded / held / rejected, with the counts the ledger will hold.
+import { unexpectedFailure } from '../validate/validateFiles.js';
+import { validateFile, type ValidateSettings } from '../validate/validateFile.js';
+import type { Database } from '../warehouse/Database.js';
+import { decideOutcome, type KnownSubmission } from './decideOutcome.js';
+import { emptyLoadCounts, type LoadCounts } from './FileLoad.js';
+import type { FilePlan } from './FilePlan.js';
+import { hashFile } from './hashFile.js';
+import type { InboxFile } from './inboxFiles.js';
+import { loadableRows } from './loadableRows.js';
+
+export interface PlanContext {
+  partner: string;
+  period: string;
+  settings: ValidateSettings;
+  acceptPartial: boolean;
+  scratchDir: string;
+  /** Ledger rows of this partner and month before the load. */
+  ledger: readonly KnownSubmission[];
+  /** Files of this batch planned so far. */
+  batch: readonly FilePlan[];
+}
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+export async function planFile(db: Database, file: InboxFile, index: number, ctx: PlanContext): Promise<FilePlan> {
+  const plan: FilePlan = {
+    index, file, outcome: 'rejected', result: null, acceptedPartial: false, diagnostics: [], counts: emptyLoadCounts(), note: null,
+    submissionId: null, supersedes: null, supersededInBatch: false,
+  };
+  const sameBytes = (sha: string) => ctx.ledger.filter((k) => k.sha256 === sha);
+
+  // Same bytes as a ledger row: decided without validating (hashing only when the month has a ledger at all).
+  if (ctx.ledger.length > 0) {
+    const sha = await hashFile(file.path).catch(() => null);
+    const early = sha === null ? null : decideOutcome(sameBytes(sha), null, ctx.acceptPartial);
+    if (early?.known && (early.outcome === 'already_loaded' || early.outcome === 'already_recorded')) {
+      const k = early.known;
+      return { ...plan, outcome: early.outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
+    }
+  }
+
+  let staged;
+  try {
+    ({ result: plan.result, staged } = await validateFile(file.path, { db, scratchDir: ctx.scratchDir, prefix: `l${index}`, displayName: file.name, period: ctx.period, settings: ctx.settings }));
+  } catch (e) {
+    plan.result = unexpectedFailure(file.name, e);
+  }
+  const r = plan.result;
+  plan.diagnostics = [...r.diagnostics];
+
+  // The same bytes twice in one batch: the second follows the first.
+  const twin = ctx.batch.find((p) => p.result?.sha256 && p.result.sha256 === r.sha256);
+  const decision = twin ? { outcome: twin.outcome === 'loaded' ? ('already_loaded' as const) : ('already_recorded' as const) } : decideOutcome([], r.verdict, ctx.acceptPartial);
+  plan.outcome = decision.outcome === 'validate' ? 'rejected' : decision.outcome;
+  if (twin) plan.diagnostics = [];
+
+  const c = r.counts;
+  const notLoaded: LoadCounts = { rowsRead: c.rowsRead, rowsLoaded: 0, rowsRejected: c.rowsRead - c.blank, blank: c.blank, warnings: 0 };
+  const considered = c.rowsRead - c.blank;
+  if (plan.outcome === 'loaded') {
+    if (!staged) throw new Error(`${file.name}: validation passed but left no staged rows to load`);
+    plan.staged = staged;
+    plan.loadable = await loadableRows(db, staged, `l${index}`);
+    plan.counts = { rowsRead: c.rowsRead, rowsLoaded: c.wouldLoad, rowsRejected: c.wouldReject, blank: c.blank, warnings: c.warnings };
+    plan.acceptedPartial = r.verdict === 'held';
+    if (plan.acceptedPartial) plan.note = `loaded with --accept-partial: ${c.wouldReject} of ${considered} rows (${pct(c.wouldReject / considered)}) have row errors and are in the quarantine`;
+    return plan;
+  }
+  await staged?.dispose();
+  plan.counts = twin ? { ...twin.counts } : notLoaded;
+  if (plan.outcome === 'held') plan.note = `held: ${c.wouldReject} of ${considered} rows (${pct(c.wouldReject / considered)}) have row errors, over the limit of ${pct(ctx.settings.holdThreshold)}`;
+  if (plan.outcome === 'rejected') plan.note = `file error: ${[...new Set(r.diagnostics.filter((d) => d.severity === 'file_error').map((d) => d.rule))].join(', ')}`;
+  return plan;
+}
