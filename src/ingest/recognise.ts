@@ -23,6 +23,8 @@ export interface HeaderFinding {
   rule: RuleCode;
   index: number | null;
   header: string | null;
+  /** The dataset field the finding is about, when there is one. */
+  field?: string;
   params?: { nearest?: string; missing?: string[]; extra?: string[]; accepted?: string[]; otherHeader?: string };
 }
 
@@ -51,10 +53,10 @@ function mapDataset(ds: Dataset, header: string[]): Recognition {
     }
     const seen = first.get(col.field);
     if (seen === undefined) first.set(col.field, i);
-    else findings.push({ rule: 'header.duplicate', index: i, header: h, params: { otherHeader: header[seen] ?? '' } });
+    else findings.push({ rule: 'header.duplicate', index: i, header: h, field: col.field, params: { otherHeader: header[seen] ?? '' } });
   });
-  for (const c of missingRequired) findings.push({ rule: 'header.missing_required', index: null, header: c.header });
-  for (const c of ds.columns) if (!c.required && !first.has(c.field)) findings.push({ rule: 'header.missing_optional', index: null, header: c.header });
+  for (const c of missingRequired) findings.push({ rule: 'header.missing_required', index: null, header: c.header, field: c.field });
+  for (const c of ds.columns) if (!c.required && !first.has(c.field)) findings.push({ rule: 'header.missing_optional', index: null, header: c.header, field: c.field });
   const fatal = findings.some((f) => f.rule === 'header.missing_required' || f.rule === 'header.duplicate');
   if (fatal) return { ok: false, dataset: ds, findings };
   const columns = ds.columns.map((column) => {

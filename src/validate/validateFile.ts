@@ -88,14 +88,14 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   const settings = opts.settings ?? defaultSettings;
   const end = periodEnd(opts.period);
   const result: FileResult = { file, dataset: null, encoding: null, delimiter: null, bytes: 0, sha256: null, counts: emptyCounts(), verdict: 'clean', countsByRule: {}, diagnostics: [] };
-  const fileLevel = (rule: RuleCode, loc: { line?: number | null; column?: string | null; header?: string | null } = {}, params: MessageParams = {}): Diagnostic => ({
+  const fileLevel = (rule: RuleCode, loc: { line?: number | null; column?: string | null; header?: string | null; field?: string | null } = {}, params: MessageParams = {}): Diagnostic => ({
     file,
     dataset: result.dataset,
     line: loc.line ?? null,
     excelRow: loc.line ?? null,
     column: loc.column ?? null,
     header: loc.header ?? null,
-    field: null,
+    field: loc.field ?? null,
     value: null,
     rule,
     severity: rules[rule].severity,
@@ -139,7 +139,7 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   const rec = recognise(header, opts.dataset);
   result.dataset = rec.dataset?.name ?? null;
   const headerDiagnostics = rec.findings.map((h) =>
-    fileLevel(h.rule, { line: headerLine, column: h.index === null ? null : columnLetter(h.index), header: h.header }, { ...h.params }),
+    fileLevel(h.rule, { line: headerLine, column: h.index === null ? null : columnLetter(h.index), header: h.header, field: h.field ?? null }, { ...h.params }),
   );
   result.diagnostics.push(...headerDiagnostics);
   if (!rec.ok) {

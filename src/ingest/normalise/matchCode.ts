@@ -33,8 +33,8 @@ function indexOf(list: CodeList): Index {
   return ix;
 }
 
-const prefixed = /^\(?\s*([A-Za-z0-9_]{1,12})\s*(?:\)\s*[-:.\u2013]?|\s[-:\u2013]|[-:.\u2013])\s*(.*)$/;
-const suffixed = /^(.*?)\s*\(\s*([A-Za-z0-9_]{1,12})\s*\)$/;
+const prefixed = /^\(?\s*([A-Za-z0-9_]{1,40})\s*(?:\)\s*[-:.\u2013]?|\s[-:\u2013]|[-:.\u2013])\s*(.*)$/;
+const suffixed = /^(.*?)\s*\(\s*([A-Za-z0-9_]{1,40})\s*\)$/;
 
 /** The code for `raw`, or undefined when nothing in the list matches. */
 export function matchCode(list: CodeList, raw: string): string | undefined {
