@@ -4,7 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { registerValidate } from './validateCommand.js';
 import { registerSpec } from './specCommand.js';
 import { registerExport } from './exportCommand.js';
+import { registerLoad } from './loadCommand.js';
 import { exitCodes, UsageError } from './exitCodes.js';
+import { PipelineError } from '../pipeline/loadPipeline.js';
+import { InboxError } from '../load/inboxFiles.js';
+import { LoadFailedError } from '../load/LoadFailedError.js';
+import { Database, WarehouseBusyError } from '../warehouse/Database.js';
+import { WarehouseVersionError } from '../warehouse/migrations.js';
+import { WarehouseOpenError } from '../warehouse/openWarehouse.js';
 
 const program = new Command('raa')
   .description("Monitoring and reporting pipeline for a Regional Adoption Agency's monthly partner extracts")
@@ -14,6 +21,7 @@ const program = new Command('raa')
 
 registerValidate(program);
 registerSpec(program);
+registerLoad(program);
 registerExport(program);
 
 try {
@@ -21,9 +29,12 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : exitCodes.usage;
-  } else if (e instanceof UsageError) {
+  } else if (e instanceof UsageError || e instanceof PipelineError || e instanceof InboxError) {
     process.stderr.write(`raa: ${e.message}\n`);
     process.exitCode = exitCodes.usage;
+  } else if (e instanceof WarehouseBusyError || e instanceof WarehouseVersionError || e instanceof WarehouseOpenError || e instanceof LoadFailedError) {
+    process.stderr.write(`raa: ${e.message}\n`);
+    process.exitCode = exitCodes.unusable;
   } else {
     // The boundary: an unexpected failure is reported in one line, never as a stack trace (RAA_DEBUG=1 shows it).
     const msg = e instanceof Error ? e.message : String(e);
@@ -31,4 +42,7 @@ try {
     if (process.env.RAA_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
     process.exitCode = exitCodes.unusable;
   }
+} finally {
+  // Whatever happened, release every warehouse file this process opened so other processes may use it.
+  Database.closeAll();
 }

@@ -45,7 +45,7 @@ export interface LineSql {
 /** Create the shift table for a file (when it needs one) and return SQL for `t.rec`'s line and Excel row. */
 export async function lineSql(db: Database, map: RecordMap, table: string): Promise<LineSql> {
   const points = shiftPoints(map);
-  if (points.length === 0) return { join: '', line: '(t.rec + 1)', excelRow: '(t.rec + 1)', drop: async () => undefined };
+  if (points.length === 0) return { join: '', line: '(t.rec + 1)', excelRow: '(t.rec + 1)', drop: () => Promise.resolve() };
   const text = `${table}_text`;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(text)} (from_rec VARCHAR, line_shift VARCHAR, row_shift VARCHAR)`);
   await db.appendText(text, points.map((p) => [String(p.from), String(p.line), String(p.row)]), { temp: true });

@@ -7,8 +7,8 @@ const columns = ['file', 'dataset', 'line', 'excel_row', 'column_letter', 'heade
 
 export interface StagedDiagnostics {
   /** `INSERT INTO diagnostic …` for the diagnostics of batch entry `index`, as submission `$1`. */
-  insertSql(index: number): string;
-  drop(): Promise<void>;
+  insertSql: (index: number) => string;
+  drop: () => Promise<void>;
 }
 
 export async function stageDiagnostics(db: Database, table: string, entries: readonly { index: number; diagnostics: readonly Diagnostic[] }[]): Promise<StagedDiagnostics> {

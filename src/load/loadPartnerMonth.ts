@@ -1,0 +1,101 @@
+// Load one partner-month into the warehouse: validate each file in received order, decide what each becomes, run the
+// cross checks, store everything in ONE transaction, then read back and verify. A failure leaves the warehouse as it was.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ValidateSettings } from '../validate/validateFile.js';
+import type { Database } from '../warehouse/Database.js';
+import type { KnownSubmission } from './decideOutcome.js';
+import type { FileLoad } from './FileLoad.js';
+import { summarise, type FilePlan } from './FilePlan.js';
+import type { InboxFile } from './inboxFiles.js';
+import { inTransaction } from './inTransaction.js';
+import { firstLine, LoadFailedError } from './LoadFailedError.js';
+import { planFile } from './planFile.js';
+import { runCrossChecks } from './runCrossChecks.js';
+import { stageDiagnostics } from './stageDiagnostics.js';
+import { storeFile } from './storeFile.js';
+import { verifyStored } from './verifyStored.js';
+
+export interface LoadPartnerMonthOptions {
+  partner: string;
+  period: string;
+  /** In received order (inboxFiles / receivedTimes sort them). */
+  files: readonly InboxFile[];
+  settings: ValidateSettings;
+  /** Load the good rows of a file held by the hold threshold. */
+  acceptPartial?: boolean;
+  /** Progress lines (no cell values). */
+  progress?: (line: string) => void;
+}
+
+export interface PartnerMonthLoad {
+  partner: string;
+  period: string;
+  files: FileLoad[];
+}
+
+export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptions): Promise<PartnerMonthLoad> {
+  const { partner, period } = opts;
+  const say = opts.progress ?? (() => undefined);
+  const scratchDir = await mkdtemp(join(tmpdir(), 'raa-load-'));
+  const plans: FilePlan[] = [];
+  let dropDiagnostics = async () => {};
+  try {
+    // 1. validate each file (or recognise bytes already in the ledger), oldest first
+    const ledger = await knownSubmissions(db, partner, period);
+    for (const [index, file] of opts.files.entries()) {
+      say(`${partner} ${period}: checking ${file.name}`);
+      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial: opts.acceptPartial ?? false, scratchDir, ledger, batch: plans }));
+    }
+    const loaded = plans.filter((p) => p.outcome === 'loaded');
+    for (const p of loaded) p.supersededInBatch = loaded.some((q) => q.index > p.index && q.staged?.dataset.name === p.staged?.dataset.name);
+
+    // 2. cross-dataset and cross-submission checks (warnings) on the files that load
+    await runCrossChecks(db, plans, partner, period);
+
+    // 3. every new ledger row, its rows and diagnostics in one transaction
+    const toStore = plans.filter((p) => p.outcome === 'loaded' || p.outcome === 'held' || p.outcome === 'rejected');
+    for (const p of toStore) {
+      const c = p.counts;
+      if (c.rowsRead !== c.rowsLoaded + c.rowsRejected + c.blank) throw new Error(`${p.file.name}: ${c.rowsRead} rows read but ${c.rowsLoaded} + ${c.rowsRejected} + ${c.blank} accounted for`);
+    }
+    if (toStore.length > 0) {
+      const diagnostics = await stageDiagnostics(db, 'load_diagnostics', toStore);
+      dropDiagnostics = diagnostics.drop;
+      say(`${partner} ${period}: storing ${toStore.length} file(s)`);
+      try {
+        await inTransaction(db, async () => {
+          for (const p of toStore) await storeFile(db, p, { partner, period, diagnostics });
+        });
+      } catch (e) {
+        throw new LoadFailedError(partner, period, firstLine(e), { cause: e });
+      }
+
+      // 4. never trust COMMIT: read back what was stored
+      const problems = await verifyStored(db, toStore);
+      if (problems.length > 0) {
+        const stored = await db.one<{ n: number }>(`SELECT count(*) AS n FROM submission WHERE id IN (${toStore.map((p) => p.submissionId ?? -1).join(', ')})`);
+        if ((stored?.n ?? 0) === 0) throw new LoadFailedError(partner, period, `COMMIT reported success but did not store the load (${problems[0] ?? ''})`);
+        throw new Error(`loading ${partner} ${period}: the stored load does not reconcile: ${problems.join('; ')}`);
+      }
+    }
+    return { partner, period, files: plans.map(summarise) };
+  } finally {
+    for (const p of plans) {
+      await p.loadable?.drop().catch(() => undefined);
+      await p.staged?.dispose().catch(() => undefined);
+    }
+    await dropDiagnostics().catch(() => undefined);
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+/** The ledger rows of a partner-month, for recognising bytes already loaded or recorded. */
+async function knownSubmissions(db: Database, partner: string, period: string): Promise<KnownSubmission[]> {
+  return db.all<KnownSubmission>(
+    `SELECT id, sha256, status, dataset, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded", rows_rejected AS "rowsRejected",
+       blank_rows AS blank, warnings FROM submission WHERE partner = $1 AND period = $2 ORDER BY id`,
+    [partner, period],
+  );
+}
