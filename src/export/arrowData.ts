@@ -1,5 +1,5 @@
 // One column of values (as Database.streamColumns gives them) as Arrow data of the field's type.
-import { DataType, makeBuilder, makeData, type Data, type DateDay, type TimestampMicrosecond } from 'apache-arrow';
+import { DataType, makeBuilder, makeData, type Builder, type Data, type DateDay, type TimestampMicrosecond } from 'apache-arrow';
 
 /**
  * Arrow data for `values` of `type`. Dates arrive as days since 1970-01-01 and timestamps as microseconds (bigint)
@@ -9,7 +9,7 @@ import { DataType, makeBuilder, makeData, type Data, type DateDay, type Timestam
 export function arrowData(type: DataType, values: readonly unknown[]): Data {
   if (DataType.isDate(type)) return dateDays(type as DateDay, values);
   if (DataType.isTimestamp(type)) return timestampMicros(type as TimestampMicrosecond, values);
-  const builder = makeBuilder({ type, nullValues: [null, undefined] });
+  const builder = makeBuilder({ type, nullValues: [null, undefined] }) as Builder<DataType, null | undefined>;
   for (const v of values) builder.append(v);
   return builder.finish().flush();
 }

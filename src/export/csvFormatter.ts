@@ -17,7 +17,7 @@ export function csvFormatter(duckdbType: string): CsvFormatter {
     const item = plainFormatter(duckdbType.slice(0, -2));
     return (v) => (v === null || v === undefined ? '' : neutraliseFormula((v as unknown[]).map(item).join(csvListSeparator)));
   }
-  if (duckdbType === 'VARCHAR') return (v) => (v === null || v === undefined ? '' : neutraliseFormula(String(v)));
+  if (duckdbType === 'VARCHAR') return (v) => (v === null || v === undefined ? '' : neutraliseFormula(v as string));
   return plainFormatter(duckdbType);
 }
 
@@ -28,9 +28,11 @@ function plainFormatter(duckdbType: string): CsvFormatter {
     decimal ? (v) => (v as number).toFixed(Number(decimal[1]))
     : duckdbType === 'DATE' ? (v) => isoDate(v as number)
     : duckdbType === 'TIMESTAMP' ? (v) => isoTimestamp(v as bigint)
-    : (v) => String(v as string | number | bigint | boolean);
+    : (v) => scalarText(v as string | number | bigint | boolean);
   return (v) => (v === null || v === undefined ? '' : format(v));
 }
+
+const scalarText = (v: string | number | bigint | boolean): string => String(v);
 
 const msPerDay = 86_400_000;
 
@@ -39,7 +41,7 @@ export function isoDate(days: number): string {
   return new Date(days * msPerDay).toISOString().slice(0, 10);
 }
 
-/** Microseconds since the epoch → `YYYY-MM-DD HH:MM:SS`, with `.ffffff` when there is a fraction of a second. */
+/** Microseconds since the epoch → `YYYY-MM-DD HH:MM:SS[.ffffff]`, the fraction without trailing zeros, as DuckDB writes it. */
 export function isoTimestamp(micros: bigint): string {
   let seconds = micros / 1_000_000n;
   let fraction = micros % 1_000_000n;
@@ -48,5 +50,5 @@ export function isoTimestamp(micros: bigint): string {
     seconds -= 1n;
   }
   const iso = new Date(Number(seconds) * 1000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction === 0n ? '' : `.${fraction.toString().padStart(6, '0')}`}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction === 0n ? '' : `.${fraction.toString().padStart(6, '0').replace(/0+$/, '')}`}`;
 }

@@ -1,5 +1,5 @@
 // Write a streamed query result to one Arrow IPC file, a record batch at a time, so memory does not grow with the rows.
-import { RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData, type TypeMap } from 'apache-arrow';
+import { RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData, type DataType, type TypeMap } from 'apache-arrow';
 import type { ColumnStream } from '../warehouse/Database.js';
 import { arrowData } from './arrowData.js';
 import { arrowField } from './arrowField.js';
@@ -27,7 +27,7 @@ export async function writeArrowFile(path: string, stream: ColumnStream, metadat
         type: new Struct(fields),
         length: rowCount,
         nullCount: 0,
-        children: fields.map((f, i) => arrowData(f.type, values[i] ?? [])),
+        children: fields.map((f, i) => arrowData(f.type as DataType, values[i] ?? [])),
       }),
     );
 

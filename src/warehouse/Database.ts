@@ -96,9 +96,9 @@ export class Database {
   }
 
   /**
-   * Run a query and read its result in batches of about `batchRows` rows (DuckDB produces 2,048 at a time), so memory
-   * does not grow with the result. Values are converted as `arrowValue` describes. Read `batches` to the end before the
-   * next statement on this connection: a new statement ends the stream.
+   * Run a query and read its result in batches of `batchRows` rows (the last may be shorter; none when there are no
+   * rows), so memory does not grow with the result. Values are converted as `arrowValue` describes. Read `batches` to
+   * the end before the next statement on this connection: a new statement ends the stream.
    */
   async streamColumns(
     sql: string,
@@ -109,7 +109,7 @@ export class Database {
     const result = await this.conn.stream(sql, params);
     const columns = result.columnNames().map((name, i) => ({ name, type: result.columnType(i).toString() }));
     async function* batches(): AsyncGenerator<ColumnBatch> {
-      let values: unknown[][] = columns.map(() => []);
+      const values: unknown[][] = columns.map(() => []);
       let rowCount = 0;
       for (;;) {
         const chunk = await result.fetchChunk();
@@ -119,11 +119,7 @@ export class Database {
           if (target) for (const v of col) target.push(v);
         });
         rowCount += chunk.rowCount;
-        if (rowCount >= batchRows) {
-          yield { rowCount, values };
-          values = columns.map(() => []);
-          rowCount = 0;
-        }
+        for (; rowCount >= batchRows; rowCount -= batchRows) yield { rowCount: batchRows, values: values.map((col) => col.splice(0, batchRows)) };
       }
       if (rowCount > 0) yield { rowCount, values };
     }
