@@ -5,6 +5,8 @@ import { registerValidate } from './validateCommand.js';
 import { registerSpec } from './specCommand.js';
 import { registerExport } from './exportCommand.js';
 import { registerLoad } from './loadCommand.js';
+import { registerStatus } from './statusCommand.js';
+import { registerRun } from './runCommand.js';
 import { exitCodes, UsageError } from './exitCodes.js';
 import { PipelineError } from '../pipeline/loadPipeline.js';
 import { InboxError } from '../load/inboxFiles.js';
@@ -22,6 +24,8 @@ const program = new Command('raa')
 registerValidate(program);
 registerSpec(program);
 registerLoad(program);
+registerStatus(program);
+registerRun(program);
 registerExport(program);
 
 try {

@@ -1,0 +1,51 @@
+// The monthly job as people read it: a summary row per partner and month, the report stage, the ledger, and one verdict line.
+import { needsAttention } from '../load/FileLoad.js';
+import { describeStatus } from '../status/describeStatus.js';
+import { textTable } from '../status/textTable.js';
+import { runExitCode, type PartnerRun, type RunReport } from './runPipeline.js';
+
+function summaryRow(l: PartnerRun): (string | number)[] {
+  const n = (pred: (f: PartnerRun['files'][number]) => boolean) => l.files.filter(pred).length;
+  const sum = (pick: (f: PartnerRun['files'][number]) => number) => l.files.filter((f) => f.outcome === 'loaded').reduce((t, f) => t + pick(f), 0);
+  const problem = l.error ?? l.files.filter(needsAttention).map((f) => `${f.file}: ${f.outcome === 'loaded' ? `${f.rowErrors} row(s) rejected` : f.outcome.replace('_', ' ')}`).join('; ');
+  return [
+    l.period, l.partner, l.files.length, n((f) => f.outcome === 'loaded'), n((f) => f.outcome.startsWith('already')), n((f) => f.outcome === 'held'), n((f) => f.outcome === 'rejected'),
+    sum((f) => f.counts.rowsLoaded), sum((f) => f.counts.rowsRejected), sum((f) => f.counts.warnings), l.error ? `FAILED: ${problem}` : problem,
+  ];
+}
+
+export function verdictLine(r: RunReport): string {
+  const files = r.loads.flatMap((l) => l.files);
+  const count = (o: string) => files.filter((f) => f.outcome === o).length;
+  const rowErrors = files.filter((f) => f.outcome === 'loaded').reduce((t, f) => t + f.rowErrors, 0);
+  const failed = r.loads.filter((l) => l.error !== null);
+  const what = `${r.periods.length === 0 ? 'no months in the inboxes' : r.periods.join(', ')}: ${count('loaded')} file(s) loaded, ${count('already_loaded') + count('already_recorded')} already in the ledger`;
+  const issues = [
+    failed.length ? `${failed.length} partner-month(s) FAILED and were left as they were (${failed.map((l) => `${l.partner} ${l.period}`).join(', ')})` : '',
+    count('held') ? `${count('held')} file(s) held` : '',
+    count('rejected') ? `${count('rejected')} file(s) rejected` : '',
+    rowErrors ? `${rowErrors} row(s) rejected` : '',
+  ].filter(Boolean);
+  switch (runExitCode(r)) {
+    case 0:
+      return `Verdict: OK — ${what}; nothing needs attention.`;
+    case 1:
+      return `Verdict: ATTENTION — ${what}; ${issues.join(', ') || 'files held or rejected earlier are still in the inboxes'}. Send each partner its diagnostics (raa validate on the file) and load the corrected files.`;
+    case 3:
+      return `Verdict: FAILED — ${what}; ${issues.join(', ')}. Fix the cause and run again.`;
+  }
+}
+
+export function describeRun(r: RunReport): string[] {
+  const out: string[] = [];
+  if (r.loads.length > 0) {
+    out.push(`Loads into ${r.warehouse}`, '');
+    out.push(...textTable(['month', 'partner', 'files', 'loaded', 'already', 'held', 'rejected', 'rows loaded', 'rows rejected', 'warnings', 'needs attention'], r.loads.map(summaryRow)));
+  } else {
+    out.push(`Nothing to load: no files in the partners' inboxes${r.periods.length === 1 ? ` for ${r.periods[0] ?? ''}` : ''}.`);
+  }
+  if (r.reportNotes.length > 0 || r.reportFiles.length > 0) out.push('', ...r.reportNotes, ...r.reportFiles.map((f) => `  wrote ${f}`));
+  if (r.ledger) out.push('', ...describeStatus(r.ledger));
+  out.push('', verdictLine(r));
+  return out;
+}

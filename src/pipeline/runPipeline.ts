@@ -1,0 +1,88 @@
+// The monthly job, top to bottom: find the months in the partners' inboxes, load every partner-month (one partner's
+// failure never stops the others), render the reports, and read the ledger back for the month reported on.
+import { join } from 'node:path';
+import { needsAttention, type FileLoad } from '../load/FileLoad.js';
+import { InboxError, inboxFiles, inboxPeriods } from '../load/inboxFiles.js';
+import { firstLine } from '../load/LoadFailedError.js';
+import { loadPartnerMonth } from '../load/loadPartnerMonth.js';
+import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
+import type { Pipeline } from './loadPipeline.js';
+import type { Progress } from './progress.js';
+import { renderReports } from './renderReports.js';
+import { withWarehouse } from './withWarehouse.js';
+
+export interface PartnerRun {
+  partner: string;
+  period: string;
+  files: FileLoad[];
+  /** Why this partner-month could not be loaded (nothing of it was stored); null when it loaded. */
+  error: string | null;
+  /** A failure of the warehouse itself (rolled back) rather than of the partner's inbox. */
+  warehouseFailure: boolean;
+}
+
+export interface RunReport {
+  warehouse: string;
+  /** The months loaded, oldest first. */
+  periods: string[];
+  /** The month reported on: the newest loaded (or asked for). Null when there is nothing at all. */
+  reportPeriod: string | null;
+  loads: PartnerRun[];
+  /** Lines from the report stage. */
+  reportNotes: string[];
+  reportFiles: string[];
+  ledger: LedgerStatus | null;
+}
+
+export interface RunOptions {
+  /** Load only this month. Without it, every month found in any inbox, oldest first. */
+  period?: string;
+  progress?: Progress;
+}
+
+export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Promise<RunReport> {
+  const say = opts.progress ?? (() => undefined);
+
+  // 1. Which months. Without --period, every YYYY-MM folder in any inbox, oldest first: loads are idempotent (the same
+  //    bytes are recognised by hash without validating them again), so months already loaded cost a hash per file,
+  //    a fresh warehouse gets every month, and a late resubmission for an earlier month is picked up. Then the newest
+  //    month is reported on.
+  const periods = opts.period ? [opts.period] : [...new Set((await Promise.all(pipeline.partners.map((p) => inboxPeriods(p.inbox)))).flat())].sort();
+
+  return withWarehouse(pipeline.warehouse, {}, async (db) => {
+    // 2. Load every partner's inbox for each month.
+    const loads: PartnerRun[] = [];
+    const settings = { asfCap: pipeline.asfCap, holdThreshold: pipeline.holdThreshold };
+    for (const period of periods) {
+      for (const partner of pipeline.partners) {
+        const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
+        try {
+          const files = await inboxFiles(join(partner.inbox, period));
+          if (files.length === 0) continue;
+          say(`loading ${partner.code} ${period} (${files.length} file(s))`);
+          run.files = (await loadPartnerMonth(db, { partner: partner.code, period, files, settings, progress: say })).files;
+        } catch (e) {
+          run.error = firstLine(e);
+          run.warehouseFailure = !(e instanceof InboxError);
+        }
+        loads.push(run);
+      }
+    }
+
+    // 3. Render the reports for the month reported on.
+    const reportPeriod = opts.period ?? (await latestPeriod(db));
+    const reportNotes: string[] = [];
+    const reportFiles = reportPeriod ? await renderReports({ pipeline, db, period: reportPeriod, say: (l) => reportNotes.push(l) }) : [];
+
+    // 4. The ledger for that month, as it now stands.
+    const ledger = reportPeriod ? await ledgerStatus(db, pipeline, reportPeriod) : null;
+    return { warehouse: pipeline.warehouse, periods, reportPeriod, loads, reportNotes, reportFiles, ledger };
+  });
+}
+
+/** 0 when everything loaded (or was already loaded) cleanly or with warnings; 1 when data needs attention; 3 when a load failed. */
+export function runExitCode(report: RunReport): 0 | 1 | 3 {
+  if (report.loads.some((l) => l.warehouseFailure)) return 3;
+  if (report.loads.some((l) => l.error !== null || l.files.some(needsAttention))) return 1;
+  return 0;
+}

@@ -1,0 +1,114 @@
+// The submission ledger for one month, per partner and dataset: what arrived when (on time or late against the due day),
+// how many versions, what was held or rejected, and the rows of the submission in use. Read-only.
+import { datasets } from '../../schemas/index.js';
+import type { Pipeline } from '../pipeline/loadPipeline.js';
+import type { Database } from '../warehouse/Database.js';
+import type { SubmissionStatus } from '../warehouse/migrations.js';
+
+/** Datasets a partner may choose not to send (datasets.md): shown as "not sent" rather than missing. */
+export const optionalDatasets: readonly string[] = ['workforce'];
+
+export type DatasetState = 'loaded' | 'held' | 'rejected' | 'missing' | 'not_sent';
+
+export interface Version {
+  submissionId: number;
+  file: string;
+  status: SubmissionStatus;
+  received: string;
+  onTime: boolean;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  blank: number;
+  warnings: number;
+  acceptedPartial: boolean;
+  supersededBy: number | null;
+  note: string | null;
+}
+
+export interface DatasetStatus {
+  dataset: string;
+  state: DatasetState;
+  /** First arrival of any version, and whether it was by the due date; null when nothing arrived. */
+  received: string | null;
+  onTime: boolean | null;
+  versions: number;
+  held: number;
+  rejected: number;
+  /** The loaded submission in use, if any (else the newest version, for its counts). */
+  current: Version | null;
+  history: Version[];
+}
+
+export interface PartnerStatus {
+  code: string;
+  name: string;
+  datasets: DatasetStatus[];
+  /** Files whose dataset could not be recognised (file errors). */
+  unrecognised: Version[];
+}
+
+export interface LedgerStatus {
+  period: string;
+  /** Extracts are due by the end of this day (UTC), `YYYY-MM-DD`. */
+  due: string;
+  partners: PartnerStatus[];
+}
+
+/** Day `dueDay` of the month after `period`. */
+export function dueDate(period: string, dueDay: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, dueDay)).toISOString().slice(0, 10);
+}
+
+/** The newest period in the ledger, or null when nothing was ever loaded. */
+export async function latestPeriod(db: Database): Promise<string | null> {
+  return (await db.one<{ p: string | null }>('SELECT max(period) AS p FROM submission'))?.p ?? null;
+}
+
+export async function ledgerStatus(db: Database, pipeline: Pick<Pipeline, 'partners' | 'submissionDueDay'>, period: string): Promise<LedgerStatus> {
+  const due = dueDate(period, pipeline.submissionDueDay);
+  const rows = await db.all<Version & { partner: string; dataset: string | null }>(
+    `SELECT id AS "submissionId", partner, dataset, file_name AS file, status, strftime(received_at, '%Y-%m-%dT%H:%M:%SZ') AS received,
+       received_at < CAST($2 AS DATE) + INTERVAL 1 DAY AS "onTime", rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
+       rows_rejected AS "rowsRejected", blank_rows AS blank, warnings, accepted_partial AS "acceptedPartial",
+       superseded_by AS "supersededBy", note
+     FROM submission WHERE period = $1 ORDER BY received_at, id`,
+    [period, due],
+  );
+  const known = pipeline.partners.map((p) => ({ code: p.code, name: p.name }));
+  for (const r of rows) if (!known.some((k) => k.code === r.partner)) known.push({ code: r.partner, name: r.partner });
+  const partners = known.map(({ code, name }) => {
+    const mine = rows.filter((r) => r.partner === code);
+    const strip = ({ partner: _p, dataset: _d, ...v }: (typeof rows)[number]): Version => v;
+    return {
+      code,
+      name,
+      datasets: datasets.map((ds) => datasetStatus(ds.name, mine.filter((r) => r.dataset === ds.name).map(strip))),
+      unrecognised: mine.filter((r) => r.dataset === null).map(strip),
+    };
+  });
+  return { period, due, partners };
+}
+
+function datasetStatus(dataset: string, history: Version[]): DatasetStatus {
+  const first = history[0];
+  const loaded = history.find((v) => v.status === 'loaded');
+  const newest = history[history.length - 1];
+  const state: DatasetState = loaded ? 'loaded'
+    : newest?.status === 'held' ? 'held'
+    : newest?.status === 'rejected' ? 'rejected'
+    : optionalDatasets.includes(dataset) ? 'not_sent'
+    : 'missing';
+  return {
+    dataset,
+    state,
+    received: first?.received ?? null,
+    onTime: first ? first.onTime : null,
+    versions: history.length,
+    held: history.filter((v) => v.status === 'held').length,
+    rejected: history.filter((v) => v.status === 'rejected').length,
+    current: loaded ?? newest ?? null,
+    history,
+  };
+}
