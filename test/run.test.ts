@@ -1,0 +1,181 @@
+// `raa run` as a process on the bundled sample data (a copy of the sample pipeline with its own warehouse): both months
+// loaded with the resubmission, every file's counts reconciled against the warehouse and the expected diagnostics, the
+// ledger telling the truth, a second run changing nothing; and on fixtures, one partner's broken inbox never stops the others.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../src/pipeline/runPipeline.js';
+import type { LedgerStatus } from '../src/status/ledgerStatus.js';
+import { Database } from '../src/warehouse/Database.js';
+import { openWarehouse } from '../src/warehouse/openWarehouse.js';
+import { csv, inbox, pipelineFile, rows } from './loadFixtures.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(repo, 'dist/src/cli/main.js');
+const root = realpathSync(mkdtempSync(join(tmpdir(), 'raa-run-')));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => Database.closeAll());
+
+function raa(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function query<T = Record<string, unknown>>(warehouse: string, sql: string): Promise<T[]> {
+  const db = await openWarehouse(warehouse, { readOnly: true });
+  try {
+    return await db.all<T>(sql);
+  } finally {
+    db.release();
+  }
+}
+
+interface Expected {
+  partner: string;
+  period: string;
+  dataset: string;
+  received: string;
+  diagnostics: { rule: string; severity: string; line: number | null }[];
+}
+
+describe('raa run on the sample data', () => {
+  const dir = join(root, 'sample');
+  const warehouse = join(dir, 'raa.duckdb');
+  const pipeline = join(dir, 'sample.yaml');
+  const expected = JSON.parse(readFileSync(join(repo, 'sample-data/expected-diagnostics.json'), 'utf8')) as Record<string, Expected>;
+  let first: { status: number | null; report: RunReport & { exitCode: number } };
+
+  beforeAll(() => {
+    mkdirSync(dir);
+    const yaml = readFileSync(join(repo, 'pipelines/sample.yaml'), 'utf8')
+      .replace(/^# warehouse: .*$/m, `warehouse: ${warehouse}`)
+      .replaceAll('../sample-data/', `${join(repo, 'sample-data')}/`);
+    writeFileSync(pipeline, yaml);
+    const r = raa('run', pipeline, '--json');
+    expect(r.stderr).toBe('');
+    first = { status: r.status, report: JSON.parse(r.stdout) as RunReport & { exitCode: number } };
+  }, 120_000);
+
+  it('loads both months for every partner, every file once, and exits 1 for the planted row errors', () => {
+    const { report } = first;
+    expect(report.periods).toEqual(['2026-09', '2026-10']);
+    expect(report.reportPeriod).toBe('2026-10');
+    expect(report.loads.map((l) => l.error)).toEqual(report.loads.map(() => null));
+    const loaded = report.loads.flatMap((l) => l.files.map((f) => `${l.partner}/${l.period}/${f.file} ${f.outcome}`)).sort();
+    expect(loaded).toEqual(Object.keys(expected).map((k) => `${k} loaded`).sort());
+    expect(first.status).toBe(1);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('reconciles every file: rows read = loaded + rejected + blank, stored rows, quarantine and diagnostics as expected', async () => {
+    const subs = await query<{ id: number; partner: string; period: string; file_name: string; dataset: string; rows_read: number; rows_loaded: number; rows_rejected: number; blank_rows: number; stored: number; quarantined: number; diagnostics: number; received: string }>(
+      warehouse,
+      `SELECT s.id, s.partner, s.period, s.file_name, s.dataset, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows,
+         (SELECT count(*) FROM children WHERE submission_id = s.id) + (SELECT count(*) FROM adopters WHERE submission_id = s.id)
+         + (SELECT count(*) FROM support WHERE submission_id = s.id) + (SELECT count(*) FROM concerns WHERE submission_id = s.id)
+         + (SELECT count(*) FROM workforce WHERE submission_id = s.id) AS stored,
+         (SELECT count(*) FROM quarantine WHERE submission_id = s.id) AS quarantined,
+         (SELECT count(*) FROM diagnostic WHERE submission_id = s.id) AS diagnostics,
+         strftime(s.received_at, '%Y-%m-%dT%H:%M:%SZ') AS received
+       FROM submission s ORDER BY s.id`,
+    );
+    expect(subs.length).toBe(Object.keys(expected).length);
+    for (const s of subs) {
+      const key = `${s.partner}/${s.period}/${s.file_name}`;
+      const e = expected[key];
+      expect(e, key).toBeDefined();
+      if (!e) continue;
+      const rejectedLines = new Set(e.diagnostics.filter((d) => d.severity === 'row_error').map((d) => d.line)).size;
+      expect({ key, ...s }).toMatchObject({
+        key, dataset: e.dataset, received: e.received, rows_read: s.rows_loaded + s.rows_rejected + s.blank_rows,
+        rows_rejected: rejectedLines, stored: s.rows_loaded, quarantined: rejectedLines, diagnostics: e.diagnostics.length,
+      });
+      expect(s.rows_loaded, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the resubmission’s history: the first file superseded by the later one, which is current', async () => {
+    const subs = await query<{ id: number; file_name: string; status: string; superseded_by: number | null }>(
+      warehouse, `SELECT id, file_name, status, superseded_by FROM submission WHERE partner = 'eastbridge' AND period = '2026-10' AND dataset = 'support' ORDER BY id`,
+    );
+    const [original, resubmitted] = subs;
+    expect(subs).toHaveLength(2);
+    expect(original).toMatchObject({ file_name: 'support.csv', status: 'superseded', superseded_by: resubmitted?.id });
+    expect(resubmitted).toMatchObject({ file_name: 'support_resubmitted.csv', status: 'loaded', superseded_by: null });
+    expect(await query(warehouse, `SELECT DISTINCT submission_id FROM current_support WHERE partner = 'eastbridge' AND period = '2026-10'`)).toEqual([{ submission_id: resubmitted?.id }]);
+  });
+
+  it('shows the truth in raa status: loaded, resubmitted, late, and the workforce file not sent', () => {
+    const r = raa('status', pipeline, '--json');
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout) as LedgerStatus;
+    expect(s.period).toBe('2026-10');
+    expect(s.due).toBe('2026-11-10');
+    const states = Object.fromEntries(s.partners.flatMap((p) => p.datasets.map((d) => [`${p.code}/${d.dataset}`, d.state])));
+    expect(Object.entries(states).filter(([, st]) => st !== 'loaded')).toEqual([['southwold/workforce', 'not_sent']]);
+    const eastSupport = s.partners.find((p) => p.code === 'eastbridge')?.datasets.find((d) => d.dataset === 'support');
+    expect(eastSupport).toMatchObject({ versions: 2, current: { file: 'support_resubmitted.csv', rowsRead: 381, rowsLoaded: 381 } });
+    for (const p of s.partners) {
+      for (const d of p.datasets.filter((x) => x.received)) {
+        const late = d.received !== null && d.received > '2026-11-10T23:59:59Z';
+        expect(d.onTime, `${p.code}/${d.dataset} ${d.received ?? ''}`).toBe(!late);
+      }
+    }
+    expect(s.partners.some((p) => p.datasets.some((d) => d.onTime === false))).toBe(true);
+    const human = raa('status', pipeline, '--period', '2026-09');
+    expect(human.stdout).toContain('Submissions for 2026-09 (due by the end of 10/10/2026)');
+    expect(human.stdout).not.toMatch(/MISSING|HELD|REJECTED/);
+  });
+
+  it('changes nothing when run again: every file already loaded, exit 0, an OK verdict, no progress lines off a terminal', async () => {
+    const before = await query(warehouse, 'SELECT count(*) AS n, max(id) AS last FROM submission');
+    const r = raa('run', pipeline);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\nVerdict: OK — 2026-09, 2026-10: 0 file\(s\) loaded, 49 already in the ledger; nothing needs attention\.\n$/);
+    expect(r.stdout).toContain('Reports (nms-25-7, nms-26-4) for 2026-10: not rendered yet');
+    expect(await query(warehouse, 'SELECT count(*) AS n, max(id) AS last FROM submission')).toEqual(before);
+  });
+});
+
+describe('raa run on purpose-built inboxes', () => {
+  it('goes on past one partner’s broken inbox and another’s broken file, and says so in the summary and verdict', async () => {
+    const dir = join(root, 'broken');
+    mkdirSync(dir);
+    const pipeline = pipelineFile(dir, ['p1', 'p2', 'p3']);
+    inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(3)) });
+    writeFileSync(join(dir, 'p1', '2026-10', 'manifest.json'), '{"files": [');
+    inbox(dir, 'p2', '2026-10', { 'children.csv': csv('children', rows.children(3)), 'notes.csv': 'What,Where\nthis,that\n' });
+    inbox(dir, 'p3', '2026-10', { 'support.csv': csv('support', rows.support(3)) });
+    const r = raa('run', pipeline);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/2026-10\s+p1\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+FAILED: .*manifest\.json: the manifest is not valid JSON/);
+    expect(r.stdout).toMatch(/2026-10\s+p2\s+2\s+1\s+0\s+0\s+1\s+3\s+0\s+0\s+notes\.csv: rejected/);
+    expect(r.stdout).toMatch(/2026-10\s+p3\s+1\s+1\s+0\s+0\s+0\s+3\s+0\s+0\s*\n/);
+    expect(r.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10: 2 file\(s\) loaded, 0 already in the ledger; 1 partner-month\(s\) FAILED and were left as they were \(p1 2026-10\), 1 file\(s\) rejected\./);
+    const ledger = await query(join(dir, 'raa.duckdb'), 'SELECT partner, dataset, file_name, status FROM submission ORDER BY id');
+    expect(ledger).toEqual([
+      { partner: 'p2', dataset: 'children', file_name: 'children.csv', status: 'loaded' },
+      { partner: 'p2', dataset: null, file_name: 'notes.csv', status: 'rejected' },
+      { partner: 'p3', dataset: 'support', file_name: 'support.csv', status: 'loaded' },
+    ]);
+  });
+
+  it('loads only the month asked for with --period, and reports on it', () => {
+    const dir = join(root, 'period');
+    mkdirSync(dir);
+    const pipeline = pipelineFile(dir, ['p1']);
+    inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(3)) });
+    inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(4)) });
+    const r = raa('run', pipeline, '--period', '2026-09', '--json');
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect(r.status).toBe(0);
+    expect(report.periods).toEqual(['2026-09']);
+    expect(report.reportPeriod).toBe('2026-09');
+    expect(report.ledger?.partners[0]?.datasets.find((d) => d.dataset === 'support')?.state).toBe('loaded');
+    expect(report.ledger?.partners[0]?.datasets.find((d) => d.dataset === 'children')?.state).toBe('missing');
+  });
+});
