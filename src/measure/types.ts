@@ -25,6 +25,8 @@ export interface Figure {
   suppressed: boolean;
   /** Records left out of the denominator because they lack a date the figure needs. */
   excluded?: number;
+  /** A word for a figure that has no number by definition, e.g. `not clearing` (support.capacity months to clear). */
+  note?: string;
 }
 
 /** A measure's figures for one entity (a partner, or the region). */
@@ -35,6 +37,10 @@ export interface EntityFigures {
   breakdowns?: Record<string, Record<string, Figure>>;
   /** Monthly trend over W12: one point per month, oldest first, of the measure's headline figure. */
   trend?: { month: string; figure: Figure }[];
+  /** Measures with several monthly series (e.g. adopters.flow): figure name → its W12 trend; `trend` is the headline's. */
+  trends?: Record<string, { month: string; figure: Figure }[]>;
+  /** Values that are words, not numbers: table → row → text, e.g. dq.submission `state.children = 'loaded'`. */
+  labels?: Record<string, Record<string, string>>;
   /** Region only: partners left out of this measure because they did not submit what it needs. */
   notSubmitted?: string[];
   /** Submission ids the figures were computed from. */
@@ -52,6 +58,10 @@ export interface MeasureResult {
   /** Partner code → figures. */
   partners: Record<string, EntityFigures>;
   region: EntityFigures;
+  /** Breakdown name → the figure that is its total (the categories add up to it), for disclosure's secondary suppression. */
+  breakdownTotals?: Record<string, string>;
+  /** Trend series name → the figure that is its W12 total (the twelve points add up to it). */
+  trendTotals?: Record<string, string>;
 }
 
 /** Internal audience only: lists of record ids behind a measure (never in published output). */

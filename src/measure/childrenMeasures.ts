@@ -1,0 +1,78 @@
+// Children measures (metrics.md `children.*`) for month M, per partner and region, from `current_children`.
+import { codeLists } from '../../schemas/index.js';
+import { NOT_RECORDED } from './adopterMeasures.js';
+import { breakdown, buildMeasure } from './buildMeasure.js';
+import { count, stat } from './figure.js';
+import { by, grouped, inW12, notBy, type MeasureContext } from './MeasureContext.js';
+import type { MeasureResult } from './types.js';
+
+/** SQL: a child waiting at E (decision by E; not placed, reversed or adopted by E). */
+export const childWaiting = (E: string) =>
+  `(${by('adm_decision_date', E)} AND ${notBy('placed_date', E)} AND ${notBy('reversal_date', E)} AND ${notBy('adoption_order_date', E)})`;
+/** SQL: of those waiting, a placement order over 90 days old at E and no match by E. */
+export const childWaitingOver90 = (E: string) =>
+  `(${childWaiting(E)} AND ${by('placement_order_date', E)} AND ${E} - placement_order_date > 90 AND ${notBy('matched_date', E)})`;
+
+export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+  const { E } = ctx.sql;
+  const t = ctx.pipeline.targets.children;
+  const moved = 'least(placed_date, ffa_placed_date)';
+  const aoW12 = inW12(ctx, 'adoption_order_date');
+  const a2 = `${inW12(ctx, 'matched_date')} AND placement_order_date IS NOT NULL`;
+  const rows = await grouped(ctx, 'children', {
+    select: `
+      count(*) FILTER (WHERE ${childWaiting(E)}) AS waiting,
+      count(*) FILTER (WHERE ${childWaiting(E)} AND ${by('placement_order_date', E)}) AS waiting_po,
+      count(*) FILTER (WHERE ${childWaitingOver90(E)}) AS waiting_po_90,
+      count(*) FILTER (WHERE ${aoW12} AND ${moved} IS NOT NULL AND entered_care IS NOT NULL) AS a10_n,
+      avg(${moved} - entered_care) FILTER (WHERE ${aoW12}) AS a10_mean,
+      count(*) FILTER (WHERE ${aoW12} AND (${moved} IS NULL OR entered_care IS NULL)) AS a10_excluded,
+      count(*) FILTER (WHERE ${a2}) AS a2_n,
+      avg(greatest(0, matched_date - placement_order_date)) FILTER (WHERE ${a2}) AS a2_mean,
+      count(*) FILTER (WHERE ${inW12(ctx, 'placed_date')}) AS placed,
+      count(*) FILTER (WHERE ${aoW12}) AS adoption_orders,
+      count(*) FILTER (WHERE ${inW12(ctx, 'reversal_date')}) AS reversals,
+      count(*) FILTER (WHERE ${inW12(ctx, 'reversal_date')} AND placed_date IS NOT NULL AND reversal_date > placed_date) AS disruptions`,
+  });
+  const reasons = await grouped(ctx, 'children', {
+    by: `coalesce(reversal_reason, '${NOT_RECORDED}')`,
+    where: inW12(ctx, 'reversal_date'),
+    select: 'count(*) AS n',
+  });
+  const r = (e: string) => rows.get(e) ?? {};
+  const std = '26.4' as const;
+  const ds = ['children' as const];
+  const codes = [...codeLists.reversalReason.codes.map((c) => c.code), NOT_RECORDED];
+  return [
+    buildMeasure(ctx, {
+      id: 'children.waiting', title: 'Children waiting', standard: std, headline: 'count', datasets: ds,
+      build: (e) => ({
+        figures: {
+          count: count(r(e)['waiting']),
+          with_placement_order: count(r(e)['waiting_po']),
+          placement_order_over_90_days_no_match: count(r(e)['waiting_po_90']),
+        },
+      }),
+    }),
+    buildMeasure(ctx, {
+      id: 'children.a10', title: 'A10: entering care to moving in with the adoptive family', standard: std, headline: 'mean_days', datasets: ds,
+      build: (e) => ({ figures: { mean_days: stat(r(e)['a10_mean'], r(e)['a10_n'], 'days', { kind: 'ceiling', limit: t.a10.days }, r(e)['a10_excluded']) } }),
+    }),
+    buildMeasure(ctx, {
+      id: 'children.a2', title: 'A2: placement order to match', standard: std, headline: 'mean_days', datasets: ds,
+      build: (e) => ({ figures: { mean_days: stat(r(e)['a2_mean'], r(e)['a2_n'], 'days', { kind: 'ceiling', limit: t.a2.days }) } }),
+    }),
+    buildMeasure(ctx, {
+      id: 'children.placed', title: 'Placements and adoption orders', standard: std, headline: 'placed', datasets: ds,
+      build: (e) => ({ figures: { placed: count(r(e)['placed']), adoption_orders: count(r(e)['adoption_orders']) } }),
+    }),
+    buildMeasure(ctx, {
+      id: 'children.reversals', title: 'Decisions reversed, and disruptions', standard: std, headline: 'count', datasets: ds,
+      build: (e) => ({
+        figures: { count: count(r(e)['reversals']), disruptions: count(r(e)['disruptions']) },
+        breakdowns: { by_reversal_reason: breakdown(e, codes, reasons, (row) => count(row?.['n'])) },
+      }),
+      breakdownTotals: { by_reversal_reason: 'count' },
+    }),
+  ];
+}

@@ -1,0 +1,103 @@
+// Data quality and compliance (metrics.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected.
+import { datasetNames } from '../../schemas/index.js';
+import { buildMeasure } from './buildMeasure.js';
+import { count, notSubmitted, rate } from './figure.js';
+import { REGION, type MeasureContext } from './MeasureContext.js';
+import type { Figure, MeasureResult } from './types.js';
+
+/** Datasets a partner may choose not to send: absent is `not_sent`, not `missing`. */
+export const optionalDatasets: readonly string[] = ['workforce'];
+
+interface Sent {
+  partner: string;
+  dataset: string;
+  versions: number;
+  loaded: boolean;
+  newest_status: string;
+  on_time: boolean;
+  pick_id: number;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  warnings: number;
+}
+
+/** Due by the end of day `dueDay` of the month after M. */
+export function dueDate(period: string, dueDay: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, dueDay)).toISOString().slice(0, 10);
+}
+
+export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+  const due = dueDate(ctx.period.period, ctx.pipeline.submissionDueDay);
+  // Per partner and dataset: every version received for M; the submission in effect is the newest loaded one, else the newest.
+  const sent = await ctx.db.all<Sent>(
+    `WITH s AS (SELECT * FROM submission WHERE period = $1 AND dataset IS NOT NULL),
+     p AS (SELECT partner, dataset, count(*) AS versions, bool_or(status = 'loaded') AS loaded, arg_max(status, id) AS newest_status,
+             min(coalesce(received_at, loaded_at)) < CAST($2 AS DATE) + INTERVAL 1 DAY AS on_time,
+             arg_max(id, CASE WHEN status = 'loaded' THEN id + 1000000000 ELSE id END) AS pick_id
+           FROM s GROUP BY partner, dataset)
+     SELECT p.*, s.rows_read, s.rows_loaded, s.rows_rejected, s.warnings FROM p JOIN s ON s.id = p.pick_id ORDER BY p.partner, p.dataset`,
+    [ctx.period.period, due],
+  );
+  const of = (e: string) => sent.filter((s) => (e === REGION ? ctx.partners.includes(s.partner) : s.partner === e));
+  const sum = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'warnings') => of(e).reduce((a, s) => a + s[k], 0);
+  const byDataset = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'warnings' | 'versions') =>
+    Object.fromEntries(datasetNames.map((d) => [d, count(of(e).filter((s) => s.dataset === d).reduce((a, s) => a + s[k], 0))]));
+  const state = (e: string, d: string): string => {
+    const s = of(e).find((x) => x.dataset === d);
+    if (!s) return optionalDatasets.includes(d) ? 'not_sent' : 'missing';
+    return s.loaded ? 'loaded' : s.newest_status;
+  };
+  const required = datasetNames.filter((d) => !optionalDatasets.includes(d));
+  const submissionFigures = (e: string): Record<string, Figure> => {
+    const mine = of(e);
+    const entities = e === REGION ? ctx.partners : [e];
+    return {
+      on_time: count(mine.filter((s) => s.on_time).length),
+      late: count(mine.filter((s) => !s.on_time).length),
+      missing: count(entities.reduce((a, p) => a + required.filter((d) => state(p, d) !== 'loaded').length, 0)),
+      resubmitted: count(mine.filter((s) => s.versions > 1).length),
+      rows_read: count(sum(e, 'rows_read')),
+      rows_loaded: count(sum(e, 'rows_loaded')),
+      rows_rejected: count(sum(e, 'rows_rejected')),
+      warnings: count(sum(e, 'warnings')),
+    };
+  };
+  const lower = ctx.pipeline.targets.dq.rejected_share;
+  const used = (e: string) => of(e).map((s) => s.pick_id);
+  const noFiles = ctx.partners.filter((p) => of(p).length === 0);
+  const submission = buildMeasure(ctx, {
+    id: 'dq.submission', title: 'What each partner sent', standard: '26.4', headline: 'missing', datasets: [],
+    build: (e) => ({
+      figures: submissionFigures(e),
+      breakdowns: Object.fromEntries((['rows_read', 'rows_loaded', 'rows_rejected', 'warnings', 'versions'] as const).map((k) => [k, byDataset(e, k)])),
+      ...(e === REGION
+        ? {}
+        : {
+            labels: {
+              state: Object.fromEntries(datasetNames.map((d) => [d, state(e, d)])),
+              timeliness: Object.fromEntries(datasetNames.map((d) => {
+                const s = of(e).find((x) => x.dataset === d);
+                return [d, !s ? 'none' : s.on_time ? 'on_time' : 'late'];
+              })),
+            },
+          }),
+    }),
+  });
+  const share = buildMeasure(ctx, {
+    id: 'dq.rejected_share', title: 'Rows rejected', standard: '26.4', headline: 'rejected_share', datasets: [],
+    build: (e) => ({ figures: { rejected_share: rate(sum(e, 'rows_rejected'), sum(e, 'rows_read'), { kind: 'lower', green: lower.green, amber: lower.amber }) } }),
+  });
+  for (const m of [submission, share]) {
+    for (const p of ctx.partners) {
+      const ent = m.partners[p];
+      if (!ent) continue;
+      ent.submissions = used(p);
+      if (m === share && noFiles.includes(p)) ent.figures = Object.fromEntries(Object.entries(ent.figures).map(([k, f]) => [k, notSubmitted(f)]));
+    }
+    m.region.submissions = used(REGION);
+    m.region.notSubmitted = noFiles;
+  }
+  return [submission, share];
+}

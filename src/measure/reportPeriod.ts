@@ -1,0 +1,53 @@
+// The dates a reporting month M defines (metrics.md): E, the first day of W12, the start of FY, the months of W12; and the months with data.
+import type { Database } from '../warehouse/Database.js';
+
+export interface ReportPeriod {
+  /** `YYYY-MM`. */
+  period: string;
+  /** First day of M, `yyyy-mm-dd`. */
+  monthStart: string;
+  /** E: the last day of M. */
+  end: string;
+  /** First day of W12 (the first day of the 11th month before M). */
+  w12Start: string;
+  /** 1 April of the financial year containing E. */
+  fyStart: string;
+  /** The twelve months of W12, oldest first, `YYYY-MM`. */
+  months: string[];
+}
+
+const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+
+export function reportPeriod(period: string): ReportPeriod {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (!m) throw new Error(`period "${period}": expected a month as YYYY-MM, e.g. 2026-10`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const months = Array.from({ length: 12 }, (_, i) => iso(y, mo - 11 + i, 1).slice(0, 7));
+  return {
+    period,
+    monthStart: iso(y, mo, 1),
+    end: iso(y, mo + 1, 0),
+    w12Start: iso(y, mo - 11, 1),
+    fyStart: iso(mo >= 4 ? y : y - 1, 4, 1),
+    months,
+  };
+}
+
+/** Asked for a month with no loaded submission: the message lists the months that have data. */
+export class NoDataForPeriodError extends Error {
+  constructor(readonly period: string, readonly available: readonly string[]) {
+    super(
+      available.length === 0
+        ? `no data for ${period}: the warehouse has no loaded submissions yet; load some first (raa load or raa run)`
+        : `no data for ${period}: the warehouse has loaded submissions for ${available.join(', ')}; choose one of these with --period`,
+    );
+    this.name = 'NoDataForPeriodError';
+  }
+}
+
+/** Months (`YYYY-MM`, oldest first) with at least one loaded submission. */
+export async function availablePeriods(db: Database): Promise<string[]> {
+  const rows = await db.all<{ period: string }>(`SELECT DISTINCT period FROM submission WHERE status = 'loaded' AND dataset IS NOT NULL ORDER BY period`);
+  return rows.map((r) => r.period);
+}

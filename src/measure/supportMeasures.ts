@@ -1,0 +1,135 @@
+// Adoption support measures (metrics.md `support.*` except capacity) for month M, per partner and region, from `current_support`.
+import { buildMeasure, series } from './buildMeasure.js';
+import { count, rate, stat } from './figure.js';
+import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureContext.js';
+import type { MeasureResult } from './types.js';
+
+/** SQL: a request awaiting allocation at date x (received by x, neither allocated nor closed by x). */
+export const awaitingAt = (x: string) => `(received_date <= ${x} AND ${notBy('allocated_date', x)} AND ${notBy('closed_date', x)})`;
+/** SQL: an open allocated case at date x. */
+export const openAt = (x: string) => `(${by('allocated_date', x)} AND ${notBy('closed_date', x)})`;
+
+export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+  const { E, fy } = ctx.sql;
+  const t = ctx.pipeline.targets.support;
+  const allocW12 = inW12(ctx, 'allocated_date');
+  const assessW12 = inW12(ctx, 'assessed_date');
+  const asfFy = `(asf_applied_date BETWEEN ${fy} AND ${E})`;
+  const closedW12 = inW12(ctx, 'closed_date');
+  const scored = `${closedW12} AND score_start IS NOT NULL AND score_end IS NOT NULL`;
+  const awaiting = awaitingAt(E);
+  const rows = await grouped(ctx, 'support', {
+    select: `
+      count(*) FILTER (WHERE ${inM(ctx, 'received_date')}) AS received_m,
+      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')}) AS received_w12,
+      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = 'access_to_records') AS records_w12,
+      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = 'peer_support') AS peer_w12,
+      count(*) FILTER (WHERE ${awaiting}) AS awaiting,
+      count(*) FILTER (WHERE ${openAt(E)}) AS open,
+      count(*) FILTER (WHERE ${allocW12}) AS alloc_n,
+      quantile_cont(allocated_date - received_date, 0.5) FILTER (WHERE ${allocW12}) AS alloc_median,
+      quantile_cont(allocated_date - received_date, 0.9) FILTER (WHERE ${allocW12}) AS alloc_p90,
+      count(*) FILTER (WHERE ${allocW12} AND allocated_date - received_date <= ${t.days_to_allocation.days}) AS alloc_within,
+      quantile_cont(${E} - received_date, 0.5) FILTER (WHERE ${awaiting}) AS wait_median,
+      max(${E} - received_date) FILTER (WHERE ${awaiting}) AS wait_longest,
+      count(*) FILTER (WHERE ${awaiting} AND ${E} - received_date > 90) AS wait_over_90,
+      count(*) FILTER (WHERE ${assessW12}) AS assess_n,
+      count(*) FILTER (WHERE ${assessW12} AND assessed_date - received_date <= ${t.assessment_timeliness.days}) AS assess_within,
+      count(*) FILTER (WHERE ${asfFy}) AS asf_n,
+      count(*) FILTER (WHERE ${asfFy} AND asf_amount IS NOT NULL) AS asf_with_amount,
+      CAST(sum(asf_amount) FILTER (WHERE ${asfFy}) AS DOUBLE) AS asf_total,
+      CAST(avg(asf_amount) FILTER (WHERE ${asfFy}) AS DOUBLE) AS asf_mean,
+      count(*) FILTER (WHERE ${asfFy} AND asf_amount > ${Number(ctx.pipeline.asfCap)}) AS asf_over_cap,
+      count(*) FILTER (WHERE ${closedW12}) AS closed_w12,
+      count(*) FILTER (WHERE ${scored}) AS scored,
+      count(*) FILTER (WHERE ${scored} AND score_end > score_start) AS improved,
+      avg(score_end - score_start) FILTER (WHERE ${scored}) AS mean_change`,
+  });
+  const monthly = await grouped(ctx, 'support', {
+    months: true,
+    select: `
+      count(*) FILTER (WHERE received_date BETWEEN m.ms AND m.me) AS received,
+      count(*) FILTER (WHERE ${awaitingAt('m.me')}) AS awaiting,
+      count(*) FILTER (WHERE ${openAt('m.me')}) AS open`,
+  });
+  const r = (e: string) => rows.get(e) ?? {};
+  const month = (e: string, col: string) => series(e, monthly, (row) => count(row?.[col]));
+  const share = (g: { green: number; amber: number }) => ({ kind: 'higher' as const, green: g.green, amber: g.amber });
+  const std = '26.4' as const;
+  const ds = ['support' as const];
+  return [
+    buildMeasure(ctx, {
+      id: 'support.received', title: 'Requests received', standard: std, headline: 'count', datasets: ds,
+      build: (e) => ({ figures: { count: count(r(e)['received_m']), count_w12: count(r(e)['received_w12']) }, trends: { count: month(e, 'received') } }),
+      trendTotals: { count: 'count_w12' },
+    }),
+    buildMeasure(ctx, {
+      id: 'support.records_share', title: 'Share of requests from adopted adults seeking access to records', standard: std, headline: 'share', datasets: ds,
+      build: (e) => ({ figures: { share: rate(r(e)['records_w12'], r(e)['received_w12']) } }),
+    }),
+    buildMeasure(ctx, {
+      id: 'support.awaiting_allocation', title: 'Referrals awaiting allocation', standard: std, headline: 'count', datasets: ds,
+      build: (e) => ({ figures: { count: count(r(e)['awaiting']) }, trends: { count: month(e, 'awaiting') } }),
+    }),
+    buildMeasure(ctx, {
+      id: 'support.open_cases', title: 'Open allocated cases', standard: std, headline: 'count', datasets: ds,
+      build: (e) => ({ figures: { count: count(r(e)['open']) }, trends: { count: month(e, 'open') } }),
+    }),
+    buildMeasure(ctx, {
+      id: 'support.days_to_allocation', title: 'Days from referral to allocation', standard: std, headline: 'within_target', datasets: ds,
+      build: (e) => ({
+        figures: {
+          median_days: stat(r(e)['alloc_median'], r(e)['alloc_n'], 'days'),
+          p90_days: stat(r(e)['alloc_p90'], r(e)['alloc_n'], 'days'),
+          within_target: rate(r(e)['alloc_within'], r(e)['alloc_n'], share(t.days_to_allocation)),
+        },
+      }),
+    }),
+    buildMeasure(ctx, {
+      id: 'support.waiting_now', title: 'How long the unallocated have waited', standard: std, headline: 'median_days', datasets: ds,
+      build: (e) => ({
+        figures: {
+          median_days: stat(r(e)['wait_median'], r(e)['awaiting'], 'days'),
+          longest_days: stat(r(e)['wait_longest'], r(e)['awaiting'], 'days'),
+          over_90_days: count(r(e)['wait_over_90']),
+        },
+      }),
+    }),
+    buildMeasure(ctx, {
+      id: 'support.assessment_timeliness', title: 'Assessments of need on time', standard: std, headline: 'within_target', datasets: ds,
+      build: (e) => ({ figures: { within_target: rate(r(e)['assess_within'], r(e)['assess_n'], share(t.assessment_timeliness)) } }),
+    }),
+    buildMeasure(ctx, {
+      id: 'support.asf_fy', title: 'Adoption Support Fund, financial year to date', standard: std, headline: 'total_gbp', datasets: ds,
+      build: (e) => {
+        const x = r(e);
+        const excluded = (Number(x['asf_n'] ?? 0) - Number(x['asf_with_amount'] ?? 0));
+        return {
+          figures: {
+            applications: count(x['asf_n']),
+            total_gbp: stat(x['asf_total'], x['asf_with_amount'], 'gbp', undefined, excluded),
+            mean_gbp: stat(x['asf_mean'], x['asf_with_amount'], 'gbp', undefined, excluded),
+            over_cap: count(x['asf_over_cap']),
+          },
+        };
+      },
+    }),
+    buildMeasure(ctx, {
+      id: 'support.outcome_improved', title: 'Outcomes for families', standard: std, headline: 'improved', datasets: ds,
+      build: (e) => {
+        const x = r(e);
+        const excluded = Number(x['closed_w12'] ?? 0) - Number(x['scored'] ?? 0);
+        return {
+          figures: {
+            improved: rate(x['improved'], x['scored'], undefined, excluded),
+            mean_change: stat(x['mean_change'], x['scored'], 'score', undefined, excluded),
+          },
+        };
+      },
+    }),
+    buildMeasure(ctx, {
+      id: 'support.peer_support', title: 'Peer support requests', standard: std, headline: 'count', datasets: ds,
+      build: (e) => ({ figures: { count: count(r(e)['peer_w12']) } }),
+    }),
+  ];
+}
