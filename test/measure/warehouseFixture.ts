@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatasetName } from '../../schemas/index.js';
 import { parsePipeline, type Pipeline } from '../../src/pipeline/loadPipeline.js';
+import type { Figure, MeasureResult } from '../../src/measure/types.js';
 import { Database } from '../../src/warehouse/Database.js';
 import { openWarehouse } from '../../src/warehouse/openWarehouse.js';
 
@@ -33,7 +34,7 @@ function literal(v: unknown): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]::VARCHAR[]`;
-  return `'${String(v).replaceAll("'", "''")}'`;
+  return `'${(v as string).replaceAll("'", "''")}'`;
 }
 
 export interface SubmitOptions {
@@ -73,6 +74,23 @@ export async function submit(db: Database, o: SubmitOptions): Promise<number> {
 }
 
 /** A pipeline with partners `a`, `b`, `c` (or those given) and every default of metrics.md. */
+/** One figure of a computed measure: `entity` is a partner code or `region`. */
+export function fig(measures: readonly MeasureResult[], id: string, entity: string, key: string): Figure {
+  const m = measures.find((x) => x.id === id);
+  if (!m) throw new Error(`no measure ${id}`);
+  const e = entity === 'region' ? m.region : m.partners[entity];
+  const f = e?.figures[key];
+  if (!f) throw new Error(`no figure ${id} ${entity} ${key}`);
+  return f;
+}
+
+/** The measure with this id. */
+export function measure(measures: readonly MeasureResult[], id: string): MeasureResult {
+  const m = measures.find((x) => x.id === id);
+  if (!m) throw new Error(`no measure ${id}`);
+  return m;
+}
+
 export function pipeline(partners: string[] = ['a', 'b', 'c'], extra = ''): Pipeline {
   const list = partners.map((p) => `  - { code: ${p}, name: Partner ${p.toUpperCase()}, inbox: in/${p} }`).join('\n');
   return parsePipeline(`region: Test RAA\npartners:\n${list}\n${extra}`, join(root, 'test.yaml'));
