@@ -112,6 +112,22 @@ describe('raa load exit codes and output', () => {
     }
   });
 
+  it('exits 3 with one line when the load fails mid-transaction (an injected I/O error), leaving the warehouse as it was', async () => {
+    const { dir, pipeline, warehouse } = setup();
+    inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(5)) });
+    expect(raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']).status).toBe(0);
+    const before = await snapshot(warehouse);
+    Database.closeAll();
+    inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(6)), 'children.csv': csv('children', rows.children(2)) });
+    const failed = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-10'], { RAA_FAIL_AFTER_INSERT: '1' });
+    expect(failed.status).toBe(3);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr).toBe('raa: loading p1 2026-10 failed and nothing was stored (the warehouse is as it was before): injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)\n');
+    expect(await snapshot(warehouse)).toEqual(before);
+    Database.closeAll();
+    expect(raa(['load', pipeline, '--partner', 'p1', '--period', '2026-10']).status).toBe(0);
+  });
+
   it('exits 3 from raa status when there is no warehouse yet, and names what to do', () => {
     const { pipeline, warehouse } = setup();
     const r = raa(['status', pipeline]);

@@ -40,7 +40,7 @@ export async function storeFile(db: Database, plan: FilePlan, ctx: StoreContext)
     const fields = ds.columns.map((col) => quoteIdent(col.field));
     await db.run(
       `INSERT INTO ${quoteIdent(ds.name)} (${cols.join(', ')})
-       SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${quoteIdent(plan.loadable.view)} ORDER BY rec`,
+       SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${quoteIdent(plan.loadable.view)}`,
       [id],
     );
     if (failAfterInsert()) throw new Error('injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)');
