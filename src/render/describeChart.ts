@@ -1,0 +1,28 @@
+// A chart's text summary (its SVG <desc>): the range and extremes of what it draws, so a screen reader hears the point of it.
+import type { ChartData } from './resolveData.js';
+
+type Row = ChartData['rows'][number];
+
+/** One or two sentences; names the gaps (suppressed, not submitted, no cases) rather than hiding them. */
+export function describeChart(title: string, data: ChartData): string {
+  const rows = data.rows;
+  if (rows.length === 0) return `${title}: no data for this period.`;
+  const drawn = rows.filter((r) => typeof r['value'] === 'number');
+  const label = (r: Row) => String(r['month_label'] ?? r['partner'] ?? r['category'] ?? '');
+  const gaps = rows.length - drawn.length;
+  const gapText = gaps > 0 ? ` ${gaps} of ${rows.length} points have no number to draw (suppressed, not submitted or no cases); the table below gives each.` : '';
+  if (drawn.length === 0) return `${title}: nothing to draw.${gapText}`;
+  const byValue = [...drawn].sort((a, b) => Number(b['value']) - Number(a['value']));
+  const top = byValue[0] as Row;
+  const bottom = byValue[byValue.length - 1] as Row;
+  if ('series' in (rows[0] ?? {})) {
+    const series = [...new Set(rows.map((r) => String(r['series'])))];
+    return `${title}: monthly series ${series.join(', ')}, from ${label(rows[0] as Row)} to ${label(rows[rows.length - 1] as Row)}. Highest: ${String(top['series'])} ${String(top['display'])} in ${label(top)}.${gapText}`;
+  }
+  if ('month' in (rows[0] ?? {})) {
+    const first = drawn[0] as Row;
+    const last = drawn[drawn.length - 1] as Row;
+    return `${title}: ${String(first['display'])} in ${label(first)} and ${String(last['display'])} in ${label(last)}; highest ${String(top['display'])} in ${label(top)}, lowest ${String(bottom['display'])} in ${label(bottom)}.${gapText}`;
+  }
+  return `${title}: highest ${label(top)} (${String(top['display'])}), lowest ${label(bottom)} (${String(bottom['display'])}).${gapText}`;
+}

@@ -1,0 +1,44 @@
+// Narrative text with `{placeholders}` filled from the figures: `{measure.entity.figure}`, `{period}`, `{region}`; unknown ones show "–" and are reported.
+import type { ReportData } from '../measure/types.js';
+import { formatFigure, type Suppressed } from './formatFigure.js';
+
+/** `{support.awaiting_allocation.region.count}`: measure id (two words), entity (`region` or a partner code), figure. */
+const placeholder = /\{([a-z0-9_]+(?:\.[a-z0-9_-]+)*)\}/g;
+
+export interface Filled {
+  text: string;
+  /** Placeholders that named no figure in this report. */
+  unknown: string[];
+}
+
+/** Fill `text`; figures come out as formatFigure writes them with units ("12 days", "c", "not submitted"). */
+export function fillNarrative(text: string, data: ReportData, s: Suppressed): Filled {
+  const unknown: string[] = [];
+  const filled = text.replace(placeholder, (whole, key: string) => {
+    const value = lookup(key, data, s);
+    if (value === undefined) {
+      unknown.push(whole);
+      return '–';
+    }
+    return value;
+  });
+  return { text: filled, unknown };
+}
+
+function lookup(key: string, data: ReportData, s: Suppressed): string | undefined {
+  if (key === 'period') return longMonth(data.period);
+  if (key === 'region') return data.region;
+  const [group, id, entity, figure] = key.split('.');
+  if (!group || !id || !entity || !figure) return undefined;
+  const m = data.measures.find((x) => x.id === `${group}.${id}`);
+  const e = entity === 'region' ? m?.region : m?.partners[entity];
+  const f = e?.figures[figure];
+  return f ? formatFigure(f, s, true) : undefined;
+}
+
+/** `2026-11` → `November 2026`. */
+export function longMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -1,0 +1,65 @@
+// The report's one stylesheet, inlined: system fonts only (no web fonts), a muted palette, accessible RAG colours, A4 print rules.
+export const htmlStyles = `
+:root { --ink:#1f2933; --muted:#5b6672; --rule:#d9dee3; --soft:#f4f6f8; --accent:#2f5d8a;
+  --green:#1e6b35; --green-bg:#e3f1e6; --amber:#7a4d00; --amber-bg:#fcefd2; --red:#a4261d; --red-bg:#fbe3e0; }
+* { box-sizing: border-box; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+html { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; color: var(--ink); background: #fff; font-size: 15px; line-height: 1.5; }
+body { margin: 0 auto; max-width: 1040px; padding: 32px 40px 64px; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 8px; font-weight: 700; letter-spacing: -0.01em; }
+h2 { font-size: 1.45rem; margin: 0 0 12px; padding-bottom: 8px; border-bottom: 3px solid var(--accent); }
+h3 { font-size: 1.08rem; margin: 28px 0 8px; }
+p { margin: 0 0 12px; max-width: 72ch; }
+.eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78rem; color: var(--muted); margin: 0 0 6px; }
+.cover { padding-bottom: 24px; }
+.cover blockquote { margin: 16px 0 24px; padding: 12px 18px; border-left: 4px solid var(--accent); background: var(--soft); font-style: italic; max-width: 72ch; }
+.facts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin: 20px 0; }
+.facts div { background: var(--soft); border-radius: 6px; padding: 10px 14px; }
+.facts dt { font-size: 0.75rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
+.facts dd { margin: 2px 0 0; font-weight: 600; }
+.audience-internal { color: var(--red); }
+.key { font-size: 0.85rem; color: var(--muted); }
+.contents ol { margin: 4px 0 16px 20px; padding: 0; }
+section.report-section { margin-top: 48px; }
+.intro p { font-size: 1.02rem; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 14px; margin: 20px 0 8px; }
+.tile { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 16px 12px; display: flex; flex-direction: column; gap: 6px; min-height: 132px; background: #fff; }
+.tile-label { font-size: 0.85rem; color: var(--muted); line-height: 1.3; }
+.tile-value { font-size: 1.9rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+.tile-value.word { font-size: 1.2rem; color: var(--muted); }
+.tile-foot { margin-top: auto; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: 0.8rem; color: var(--muted); }
+.tile.rag-green { border-top: 5px solid var(--green); } .tile.rag-amber { border-top: 5px solid var(--amber); } .tile.rag-red { border-top: 5px solid var(--red); }
+.rag { display: inline-flex; align-items: center; gap: 4px; border-radius: 999px; padding: 1px 8px; font-size: 0.78rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
+.rag-green .rag, .rag.rag-green { color: var(--green); background: var(--green-bg); }
+.rag-amber .rag, .rag.rag-amber { color: var(--amber); background: var(--amber-bg); }
+.rag-red .rag, .rag.rag-red { color: var(--red); background: var(--red-bg); }
+td .rag { margin-left: 6px; padding: 0 6px; font-size: 0.72rem; }
+figure.chart { margin: 24px 0; display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 20px; align-items: start; }
+figure.chart svg { max-width: 100%; height: auto; display: block; }
+figure.chart figcaption { grid-column: 1 / -1; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; margin: 8px 0; }
+caption { text-align: left; font-weight: 600; padding: 4px 0 8px; caption-side: top; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
+th:first-child, td:first-child { text-align: left; }
+thead th { font-weight: 600; color: var(--muted); border-bottom: 2px solid var(--ink); font-size: 0.78rem; }
+tbody tr:last-child.region td, tr.region td { font-weight: 700; background: var(--soft); }
+td.gap { color: var(--muted); font-style: italic; }
+.notes { font-size: 0.8rem; color: var(--muted); margin: 4px 0 0; padding-left: 18px; }
+.measure { margin-top: 8px; }
+table.evidence td, table.submissions td { text-align: left; }
+.hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.72rem; word-break: break-all; }
+footer { margin-top: 48px; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 12px; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@media print {
+  html { font-size: 10.5pt; }
+  body { max-width: none; padding: 0; }
+  .cover { break-after: page; }
+  section.report-section { break-before: page; margin-top: 0; }
+  h2, h3, caption, figcaption { break-after: avoid; }
+  .tile, figure.chart, tr, .notes { break-inside: avoid; }
+  table { break-inside: auto; }
+  thead { display: table-header-group; }
+  .tiles { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+  a { color: inherit; text-decoration: none; }
+}
+`;

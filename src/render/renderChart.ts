@@ -1,0 +1,51 @@
+// A Vega-Lite spec and its rows → inline SVG compiled in Node (no browser, no canvas), with role="img", <title> and <desc>.
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+import { escapeHtml } from './escapeHtml.js';
+
+/** The look every chart shares: the report's font and muted palette; inner ARIA off (the SVG is one image, its table follows). */
+const baseConfig = {
+  aria: false,
+  font: 'Helvetica, Arial, sans-serif',
+  background: '#ffffff',
+  view: { stroke: null },
+  axis: { labelColor: '#3d4450', titleColor: '#3d4450', domainColor: '#9aa3ad', tickColor: '#9aa3ad', gridColor: '#e6e9ed', labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal' },
+  legend: { labelColor: '#3d4450', titleColor: '#3d4450', labelFontSize: 11, titleFontSize: 11, orient: 'bottom' },
+  title: { color: '#1f2933', fontSize: 13, fontWeight: 'bold', anchor: 'start' },
+  range: { category: ['#2f5d8a', '#8aa8c4', '#c27c2c', '#5b8c5a', '#7a6a9b', '#a64d4d'] },
+  mark: { color: '#2f5d8a' },
+  line: { strokeWidth: 2, point: true },
+  bar: { color: '#2f5d8a' },
+} as const;
+
+let counter = 0;
+
+/** Render `spec` with `rows` as its named data; `id` makes the title/desc ids unique in the page. */
+export async function renderChart(spec: Record<string, unknown>, dataName: string, rows: Record<string, unknown>[], title: string, desc: string): Promise<string> {
+  const withData = {
+    ...spec,
+    title: undefined,
+    datasets: { [dataName]: rows },
+    config: { ...baseConfig, ...((spec['config'] as object | undefined) ?? {}) },
+  } as unknown as TopLevelSpec;
+  const vg = compile(withData).spec;
+  const view = new View(parse(vg), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    return annotate(svg, title, desc);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Replace Vega's own root ARIA attributes with role="img" named by <title> and described by <desc>. */
+function annotate(svg: string, title: string, desc: string): string {
+  const id = `chart-${++counter}`;
+  const open = /^<svg\b[^>]*>/.exec(svg)?.[0];
+  if (!open) throw new Error('Vega returned no <svg> element');
+  const attrs = open
+    .replace(/\sxmlns:xlink="[^"]*"/, '')
+    .replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '')
+    .replace(/>$/, ` role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" focusable="false">`);
+  return `${attrs}<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${svg.slice(open.length)}`;
+}

@@ -1,0 +1,39 @@
+// Every table of a prepared report as CSV files: one per table, text cells through neutraliseFormula, RAG in its own column.
+import { csvLine, neutraliseFormula } from '../export/csvCell.js';
+import { ragText } from './formatFigure.js';
+import type { PreparedReport } from './prepareReport.js';
+import type { Table } from './Table.js';
+
+/** File name (safe, unique within the report) → CSV text. */
+export function renderCsv(p: PreparedReport): Map<string, string> {
+  const files = new Map<string, string>();
+  const add = (section: string, t: Table) => {
+    const base = `${section}--${t.id}`.replace(/[^a-z0-9_.-]+/gi, '-');
+    let name = `${base}.csv`;
+    for (let n = 2; files.has(name); n++) name = `${base}-${n}.csv`;
+    files.set(name, tableCsv(t));
+  };
+  for (const sec of p.sections) {
+    for (const c of sec.charts) add(sec.definition.id, c.table);
+    for (const m of sec.measures) for (const t of m.tables) add(sec.definition.id, t);
+    for (const t of sec.tables) add(sec.definition.id, t);
+  }
+  for (const t of p.evidence) add('evidence', t);
+  return files;
+}
+
+/** One table: a header row, then rows; a column holding any RAG gets a `<column> RAG` column beside it. */
+export function tableCsv(t: Table): string {
+  const ragCols = new Set(t.columns.map((_, i) => i).filter((i) => t.rows.some((r) => r[i]?.rag)));
+  const header = t.columns.flatMap((c, i) => (ragCols.has(i) ? [c || 'Name', `${c} RAG`] : [c || 'Name']));
+  const lines = [csvLine(header.map(neutraliseFormula))];
+  for (const row of t.rows) {
+    const cells = row.flatMap((c, i) => {
+      const text = neutraliseFormula(c.text);
+      return ragCols.has(i) ? [text, c.rag ? ragText[c.rag].word : ''] : [text];
+    });
+    lines.push(csvLine(cells));
+  }
+  for (const n of t.notes) lines.push(csvLine([neutraliseFormula(`Note: ${n}`)]));
+  return lines.join('');
+}

@@ -1,0 +1,50 @@
+// One report for one audience written to disk: `<report>-<audience>.html`, `.json`, `-csv/*.csv`; PDF is returned as a job (one browser prints them all).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReportData } from '../measure/types.js';
+import type { Suppression } from '../pipeline/PipelineConfig.js';
+import type { Suppressed } from '../render/formatFigure.js';
+import { prepareReport } from '../render/prepareReport.js';
+import { renderCsv } from '../render/renderCsv.js';
+import { renderHtml } from '../render/renderHtml.js';
+import { renderJson } from '../render/renderJson.js';
+import type { LoadedReport } from './ReportDefinition.js';
+
+export type Format = 'html' | 'json' | 'csv' | 'pdf';
+
+export interface WriteReportInput {
+  data: ReportData;
+  report: LoadedReport;
+  suppression: Pick<Suppression, 'maxCount' | 'symbol'>;
+  formats: readonly Format[];
+  outDir: string;
+  say: (line: string) => void;
+}
+
+/** How suppressed cells read: the symbol and "fewer than N". */
+export function suppressedText(s: Pick<Suppression, 'maxCount' | 'symbol'>): Suppressed {
+  return { symbol: s.symbol, meaning: `fewer than ${s.maxCount + 1}` };
+}
+
+export async function writeReport(i: WriteReportInput): Promise<{ files: string[]; pdf?: { html: string; pdf: string } }> {
+  const base = join(i.outDir, `${i.data.report.id}-${i.data.audience}`);
+  const prepared = await prepareReport(i.data, i.report, suppressedText(i.suppression));
+  for (const w of prepared.warnings) i.say(`${join(i.report.dir, 'report.yaml')}: ${w}`);
+  const files: string[] = [];
+  const write = (file: string, text: string) => {
+    writeFileSync(file, text);
+    files.push(file);
+  };
+  if (i.formats.includes('json')) write(`${base}.json`, renderJson(i.data));
+  if (i.formats.includes('html') || i.formats.includes('pdf')) {
+    writeFileSync(`${base}.html`, renderHtml(prepared));
+    if (i.formats.includes('html')) files.push(`${base}.html`);
+  }
+  if (i.formats.includes('csv')) {
+    const dir = `${base}-csv`;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const [name, text] of renderCsv(prepared)) write(join(dir, name), text);
+  }
+  return i.formats.includes('pdf') ? { files, pdf: { html: `${base}.html`, pdf: `${base}.pdf` } } : { files };
+}
