@@ -100,6 +100,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
       quotePending = false;
       if (b === QUOTE) {
         recordBytes++;
+        if (fields > headerWidth) extraContent = true;
         continue; // an escaped quote: still inside
       }
       inQuotes = false; // the quote closed the value; handle b as unquoted
@@ -112,7 +113,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
         line++;
         s.quotedNewlines = true;
         if (b === CR) crPending = true;
-      }
+      } else if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
       continue;
     }
     if (b === LF || b === CR) {
@@ -132,10 +133,10 @@ function scanChunk(s: State, buf: Buffer): boolean {
       fields++;
       atFieldStart = true;
     } else if (b === QUOTE && atFieldStart) {
+      // Beyond the header, a quoted value counts as content only if it holds some (`""` is an empty trailing column).
       inQuotes = true;
       quoteLine = line;
       atFieldStart = false;
-      if (fields > headerWidth) extraContent = true;
     } else {
       atFieldStart = false;
       if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;

@@ -10,12 +10,17 @@ export interface Dialect {
   header: string[];
 }
 
+/** LF, CRLF and CR all end a line, in any mix (csv-parse would otherwise take the first one it meets as the only one). */
+const recordDelimiter = ['\r\n', '\n', '\r'];
+const lastBreak = (s: string) => Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'));
+const firstBreak = (s: string) => s.search(/[\r\n]/);
+
 /** Parse the first records of `text` with one delimiter; tolerant, as the head may end mid-record. */
 function sample(text: string, delimiter: string): string[][] {
-  const cut = text.length >= 60_000 ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
-  for (const chunk of [cut, cut.slice(0, Math.max(0, cut.indexOf('\n')) || cut.length)]) {
+  const cut = text.length >= 60_000 ? text.slice(0, lastBreak(text) + 1) : text;
+  for (const chunk of [cut, cut.slice(0, Math.max(0, firstBreak(cut)) || cut.length)]) {
     try {
-      const rows: string[][] = parse(chunk, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: 50 });
+      const rows: string[][] = parse(chunk, { delimiter, record_delimiter: recordDelimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: 50 });
       return rows;
     } catch {
       // an unterminated quote in the sample: try the first line alone

@@ -1,0 +1,296 @@
+// `raa validate` as a process (the built dist/; `npm test` builds first): exit codes 0/1/2, the --json shape with every
+// diagnostic, the human report's first ten and "N more", folders searched for CSV/TXT, named files read whatever their
+// extension, and never a stack trace.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { support, workforce } from '../../schemas/index.js';
+import { message } from '../../src/diagnostics/rules.js';
+import type { FileResult } from '../../src/validate/FileResult.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist/src/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'raa-cli-validate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface JsonReport {
+  ok: boolean;
+  files: FileResult[];
+  totals: FileResult['counts'];
+}
+
+function raa(...args: string[]) {
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function json(...args: string[]): { status: number | null; report: JsonReport; stderr: string } {
+  const r = raa(...args, '--json');
+  return { status: r.status, report: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
+}
+
+/** A Node stack frame (`    at fn (file:line:col)`) or an uncaught-error banner. */
+const stackTrace = /^\s+at .+[:(]|Error: .*\n\s+at |node:internal|Node\.js v\d/m;
+
+const write = (name: string, text: string | Buffer) => {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+};
+
+const workforceHeader = workforce.columns.map((c) => c.header).join(',');
+const cleanWorkforce = `${workforceHeader}\n2026-10,Duty,3,1,0\n2026-10,Family finding,2.5,0,0.5\n`;
+const supportHeader = support.columns.map((c) => c.header).join(',');
+const supportRow = (id: string, requester = 'Adoptive parent') => `${id},F1,${requester},Training,01/04/2025,,,,,,,,,`;
+
+describe('exit codes', () => {
+  it('0 on a clean file, with its verdict line and nothing on stderr', () => {
+    const path = write('clean.csv', cleanWorkforce);
+    const r = raa('validate', path, '--period', '2026-10');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`${path}  (workforce, utf-8, delimiter ",")`);
+    expect(r.stdout).toContain('  OK: 2 rows read, 2 would load, 0 would reject, 0 blank, 0 with warnings');
+    expect(r.stdout).toContain('1 file(s): 1 OK, 0 OK with warnings, 0 with rejected rows, 0 held, 0 with file errors');
+  });
+
+  it('1 when any row has an error, with its location in the human report', () => {
+    const path = write('errors.csv', `${workforceHeader}\n2026-10,Duty,3,1,0\n2026-10,Dutty,3,1,0\n2026-09,Duty,3,1,0\n2026-08,Duty,3,1,0\n2026-07,Duty,3,1,0\n`);
+    const r = raa('validate', path, '--period', '2026-10');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('  ROWS REJECTED: 5 rows read, 4 would load, 1 would reject, 0 blank, 0 with warnings');
+    expect(r.stdout).toContain('  - row error [code.unknown] line 3, column B "Team": "Dutty" in "Team" is not one of the accepted values.');
+  });
+
+  it('a record spanning lines is shown at its first line, with the Excel row where it differs', () => {
+    const rows = [supportHeader, supportRow('S1').replace(',F1,', ',"F1\nnote",'), supportRow('S2', 'Stranger')];
+    for (let i = 3; i <= 6; i++) rows.push(supportRow(`S${i}`));
+    const path = write('spanning.csv', `${rows.join('\n')}\n`);
+    const r = raa('validate', path, '--period', '2026-10');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('  - row error [code.unknown] line 4 (Excel row 3), column C "Requester": "Stranger" in "Requester" is not one of the accepted values.');
+  });
+
+  it('1 when a file is held, even though it has no file error', () => {
+    const path = write('held.csv', `${workforceHeader}\n2026-10,Dutty,3,1,0\n2026-10,Duty,3,1,0\n`);
+    const r = raa('validate', path, '--period', '2026-10');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('HELD (too many errors)');
+  });
+
+  it('0 with warnings only', () => {
+    const path = write('warn.csv', `${workforceHeader},Notes\n2026-10,Duty,3,1,0,x\n`);
+    const r = raa('validate', path, '--period', '2026-10');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('OK, with warnings');
+  });
+
+  it('2 on a bad --period, one line on stderr, no stack trace', () => {
+    const path = write('period.csv', cleanWorkforce);
+    for (const bad of ['2026-13', '202610', '10/2026', '2026-1']) {
+      const r = raa('validate', path, '--period', bad);
+      expect(r.status, bad).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`raa: --period must be a month as YYYY-MM, for example 2026-10 (got "${bad}")\n`);
+    }
+  });
+
+  it('2 on an unknown --dataset', () => {
+    const path = write('dataset.csv', cleanWorkforce);
+    const r = raa('validate', path, '--dataset', 'kids');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('raa: --dataset must be one of children, adopters, support, concerns, workforce (got "kids")\n');
+  });
+
+  it('2 on a missing argument, with the usage and no stack trace', () => {
+    const r = raa('validate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("missing required argument 'paths'");
+    expect(r.stderr).toContain('Usage: raa validate');
+    expect(r.stderr).not.toMatch(stackTrace);
+  });
+
+  it('2 on a folder with no CSV/TXT files in it', () => {
+    const empty = join(dir, 'no-extracts');
+    mkdirSync(empty, { recursive: true });
+    write('no-extracts/notes.json', '{}');
+    const r = raa('validate', empty);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`raa: no CSV/TXT files found in ${empty}\n`);
+  });
+});
+
+describe('--json', () => {
+  it('has the documented shape: ok, files with counts, verdict, countsByRule, diagnostics, and totals', () => {
+    const clean = write('shape/clean.csv', cleanWorkforce);
+    const bad = write('shape/bad.csv', `${workforceHeader}\n2026-10,Duty,3,1,0\n2026-09,Duty,three,1,0\n2026-08,Duty,3,1,0\n2026-07,Duty,3,1,0\n2026-06,Duty,3,1,0\n\n`);
+    const { status, report, stderr } = json('validate', clean, bad, '--period', '2026-10');
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(Object.keys(report).sort()).toEqual(['files', 'ok', 'totals']);
+    expect(report.ok).toBe(false);
+    expect(report.files).toHaveLength(2);
+    for (const f of report.files) {
+      expect(Object.keys(f).sort()).toEqual(['bytes', 'counts', 'countsByRule', 'dataset', 'delimiter', 'diagnostics', 'encoding', 'file', 'sha256', 'verdict']);
+      expect(Object.keys(f.counts).sort()).toEqual(['blank', 'rowsRead', 'warnings', 'wouldLoad', 'wouldReject']);
+      expect(f.counts.rowsRead).toBe(f.counts.wouldLoad + f.counts.wouldReject + f.counts.blank);
+      expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const [a, b] = report.files as [FileResult, FileResult];
+    expect(a).toMatchObject({ file: clean, dataset: 'workforce', encoding: 'utf-8', delimiter: ',', bytes: Buffer.byteLength(cleanWorkforce), verdict: 'clean', countsByRule: {}, diagnostics: [] });
+    expect(a.counts).toEqual({ rowsRead: 2, wouldLoad: 2, wouldReject: 0, blank: 0, warnings: 0 });
+    expect(b).toMatchObject({ file: bad, dataset: 'workforce', verdict: 'rows_rejected', countsByRule: { 'number.format': 1 } });
+    expect(b.counts).toEqual({ rowsRead: 6, wouldLoad: 4, wouldReject: 1, blank: 1, warnings: 0 });
+    expect(b.diagnostics).toEqual([
+      {
+        file: bad,
+        dataset: 'workforce',
+        line: 3,
+        excelRow: 3,
+        column: 'C',
+        header: 'Social worker FTE in post',
+        field: 'sw_fte',
+        value: 'three',
+        rule: 'number.format',
+        severity: 'row_error',
+        message: message('number.format', { header: 'Social worker FTE in post', value: 'three', detail: 'a number' }),
+      },
+    ]);
+    expect(report.totals).toEqual({ rowsRead: 8, wouldLoad: 6, wouldReject: 1, blank: 1, warnings: 0 });
+  });
+
+  it('ok is true when there are no errors', () => {
+    const { status, report } = json('validate', write('ok-true.csv', cleanWorkforce), '--period', '2026-10');
+    expect(status).toBe(0);
+    expect(report.ok).toBe(true);
+  });
+
+  it('lists every diagnostic (50 of 50), while the human report shows the first 10 and says how many more', () => {
+    const rows = [supportHeader];
+    for (let i = 1; i <= 250; i++) rows.push(supportRow(`S${i}`, i <= 50 ? `Stranger ${i}` : 'Adoptive parent'));
+    const path = write('fifty.csv', `${rows.join('\n')}\n`);
+
+    const { status, report } = json('validate', path, '--period', '2026-10');
+    expect(status).toBe(1);
+    const f = report.files[0] as FileResult;
+    expect(f.diagnostics).toHaveLength(50);
+    expect(f.diagnostics.map((d) => d.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+    expect(f.diagnostics.every((d) => d.rule === 'code.unknown' && d.column === 'C')).toBe(true);
+    expect(f.countsByRule).toEqual({ 'code.unknown': 50 });
+    expect(f.counts).toEqual({ rowsRead: 250, wouldLoad: 200, wouldReject: 50, blank: 0, warnings: 0 });
+    expect(f.verdict).toBe('rows_rejected'); // 50 of 250 is 20%: not more than the threshold
+
+    const human = raa('validate', path, '--period', '2026-10');
+    expect(human.status).toBe(1);
+    const shown = human.stdout.split('\n').filter((l) => l.startsWith('  - '));
+    expect(shown).toHaveLength(10);
+    expect(shown[0]).toContain('line 2, column C "Requester"');
+    expect(shown[9]).toContain('line 11, column C "Requester"');
+    expect(human.stdout).toContain('  … 40 more (use --json for every diagnostic)');
+    expect(human.stdout).toContain('  by rule: code.unknown 50');
+  });
+});
+
+describe('paths', () => {
+  it('a folder is searched (recursively) for .csv and .txt files, not .json', () => {
+    const folder = join(dir, 'inbox');
+    const a = write('inbox/a.csv', cleanWorkforce);
+    const b = write('inbox/b.txt', cleanWorkforce);
+    write('inbox/c.json', '{"not": "an extract"}');
+    write('inbox/d.xlsx', 'PK\x03\x04');
+    const e = write('inbox/sub/e.CSV', cleanWorkforce);
+    const { status, report } = json('validate', folder, '--period', '2026-10');
+    expect(status).toBe(0);
+    expect(report.files.map((f) => f.file)).toEqual([a, b, e]);
+    expect(report.files.map((f) => f.verdict)).toEqual(['clean', 'clean', 'clean']);
+  });
+
+  it('a .txt file named explicitly is read whatever its content (Excel "Unicode text": UTF-16 LE, tab-separated)', () => {
+    const text = `${workforce.columns.map((c) => c.header).join('\t')}\r\n2026-10\tDuty\t3\t1\t0\r\n`;
+    const path = write('unicode text.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { status, report } = json('validate', path, '--period', '2026-10');
+    expect(status).toBe(0);
+    expect(report.files[0]).toMatchObject({ file: path, dataset: 'workforce', encoding: 'utf-16le', delimiter: '\t', verdict: 'clean' });
+  });
+
+  it('a file named explicitly is read whatever its extension', () => {
+    const path = write('extract.dat', cleanWorkforce);
+    const { status, report } = json('validate', path, '--period', '2026-10');
+    expect(status).toBe(0);
+    expect(report.files[0]).toMatchObject({ file: path, dataset: 'workforce', verdict: 'clean' });
+  });
+
+  it('a folder that does not exist is file.unreadable (exit 1), not a crash', () => {
+    const missing = join(dir, 'no', 'such', 'folder');
+    const r = raa('validate', missing, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]).toMatchObject({ file: missing, verdict: 'file_error', countsByRule: { 'file.unreadable': 1 } });
+    expect(report.files[0]?.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['file.unreadable', 'file_error']]);
+    expect(report.files[0]?.diagnostics[0]?.message).toBe(message('file.unreadable', { detail: 'no such file' }));
+
+    const human = raa('validate', missing);
+    expect(human.status).toBe(1);
+    expect(human.stderr).toBe('');
+    expect(human.stdout).toContain('  - file error [file.unreadable]: The file could not be read (no such file).');
+  });
+
+  it('the period comes from a YYYY-MM folder in the path unless --period is given', () => {
+    const path = write('2026-09/support.csv', `${supportHeader}\n${supportRow('S1').replace('01/04/2025', '15/10/2026')}\n`);
+    const fromFolder = json('validate', path);
+    expect(fromFolder.status).toBe(1);
+    expect(fromFolder.report.files[0]?.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['date.future', 2, 'E'],
+      ['file.held', null, null],
+    ]);
+    expect(fromFolder.report.files[0]?.diagnostics[0]?.message).toContain('(30/09/2026)');
+    const overridden = json('validate', path, '--period', '2026-10');
+    expect(overridden.status).toBe(0);
+    expect(overridden.report.files[0]?.diagnostics).toEqual([]);
+  });
+
+  it('--dataset forces the dataset: a workforce file read as support is missing its required columns', () => {
+    const { status, report } = json('validate', write('forced.csv', cleanWorkforce), '--dataset', 'support', '--period', '2026-10');
+    expect(status).toBe(1);
+    const f = report.files[0] as FileResult;
+    expect(f.dataset).toBe('support');
+    expect(f.verdict).toBe('file_error');
+    expect(f.diagnostics.filter((d) => d.rule === 'header.missing_required').map((d) => d.header)).toEqual(['Request ID', 'Requester', 'Request type', 'Date received']);
+  });
+});
+
+describe('never a crash', () => {
+  const junk: { name: string; bytes: Buffer | string; rule: string }[] = [
+    { name: 'empty.csv', bytes: '', rule: 'file.empty' },
+    { name: 'binary.csv', bytes: Buffer.concat([Buffer.from(`${workforceHeader}\n2026-10,Duty,3,1,0\n`), Buffer.alloc(64, 0), Buffer.from([0xff, 0x01, 0x02])]), rule: 'file.binary' },
+    { name: 'workbook.csv', bytes: Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100, 7)]), rule: 'file.not_csv' },
+    { name: 'half-written.csv', bytes: `${workforceHeader}\n2026-10,Duty,3,1,0\n2026-09,"Duty,3`, rule: 'file.unterminated_quote' },
+    { name: 'one-line.csv', bytes: `${workforceHeader}\n${'x'.repeat(1_200_000)}\n`, rule: 'file.line_too_long' },
+    { name: 'not-a-header.csv', bytes: 'hello world\nthis is a letter\n', rule: 'header.unrecognised' },
+  ];
+
+  it.each(junk)('$name is a file error ($rule), exit 1, nothing on stderr', ({ name, bytes, rule }) => {
+    const path = write(`junk/${name}`, bytes);
+    const { status, report, stderr } = json('validate', path, '--period', '2026-10');
+    expect(stderr).toBe('');
+    expect(stderr).not.toMatch(stackTrace);
+    expect(status).toBe(1);
+    expect(report.files[0]?.verdict).toBe('file_error');
+    expect(report.files[0]?.diagnostics.map((d) => d.rule)).toEqual([rule]);
+  });
+
+  it('a folder of them: every file reported, the run goes on', () => {
+    const r = raa('validate', join(dir, 'junk'), '--period', '2026-10');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`${junk.length} file(s): 0 OK, 0 OK with warnings, 0 with rejected rows, 0 held, ${junk.length} with file errors`);
+  });
+});
