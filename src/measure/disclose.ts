@@ -48,7 +48,11 @@ export function disclose(measures: readonly MeasureResult[], s: Pick<Suppression
       const n = f.unit === 'count' ? f.value : (f.denominator ?? f.numerator);
       if (n !== null) size.set(f, n);
       if ((f.unit === 'count' && small(f.value)) || small(f.denominator) || small(f.numerator)) hide(f);
-      else if (f.excluded !== undefined && small(f.excluded)) delete f.excluded;
+    }
+    // Records left out for a missing date are counts too: when one entity's is 1–5, drop that figure's for every entity
+    // (the region's minus the others' would give it back).
+    for (const key of Object.keys(m.region.figures)) {
+      if (entities.some((e) => small(e.figures[key]?.excluded ?? null))) for (const e of entities) delete e.figures[key]?.excluded;
     }
     const lines = linesOf(m).filter((l) => size.has(l.total) || l.total.suppressed);
     const deps = dependsOn[m.id] ?? {};

@@ -67,6 +67,12 @@ describe('primary and secondary suppression', () => {
     expect(out?.partners['a']?.trend?.map((p) => shown(p.figure))).toEqual([0, 'c', 0, 0, 0, 0, 0, 0, 0, 'c', 0, 9]);
     expect(shown(out?.partners['a']?.figures['count_w12'])).toBe(19);
   });
+  it('records left out for a missing date: a count of 1–5 is dropped for every entity of that figure', () => {
+    // a left out 2, b 10, region 12: region − b would give a's 2 back, so neither is published.
+    const [out] = disclose([m('x.rate', { a: ent({ share: rate(20, 40, undefined, 2) }), b: ent({ share: rate(30, 40, undefined, 10) }) }, ent({ share: rate(50, 80, undefined, 12) }), { headline: 'share' })], rule);
+    expect([out?.partners['a'], out?.partners['b'], out?.region].map((e) => e?.figures['share']?.excluded)).toEqual([undefined, undefined, undefined]);
+    expect(out?.region.figures['share']?.value).toBe(62.5);
+  });
   it('capacity figures derived from a hidden backlog are hidden; data quality figures are not about people and are shown', () => {
     const cap = capacityFigures({ allocations: 30, received: 15, awaiting: 3, meanFte: 5, currentFte: 5 }, 6);
     const dq = ent({ rows_rejected: count(3) });
