@@ -1,7 +1,7 @@
 // HTML fragments: a table, a tile, a RAG badge. Every text goes through escapeHtml; RAG is always a word and an icon as well as a colour.
 import type { Rag } from '../measure/types.js';
 import { escapeHtml } from './escapeHtml.js';
-import { formatFigure, humanise, ragText, type Suppressed } from './formatFigure.js';
+import { formatFigure, formatValue, humanise, ragText, type Suppressed } from './formatFigure.js';
 import type { PreparedTile } from './prepareReport.js';
 import type { Table } from './Table.js';
 
@@ -12,10 +12,12 @@ export function ragBadge(rag: Rag | null | undefined, compact = false): string {
   return `<span class="rag rag-${rag}" title="RAG: ${t.word}"><span aria-hidden="true">${t.icon}</span> ${compact ? `<span aria-hidden="true">${shown}</span><span class="visually-hidden">${t.word}</span>` : shown}</span>`;
 }
 
+const count = (n: number) => n.toLocaleString('en-GB');
+
 const gapWords = new Set(['not submitted', 'no cases', '–']);
 
 /** A table with a caption; rows whose first cell names the region are emphasised; notes follow as a list. */
-export function tableHtml(t: Table, opts: { regionLabel?: string; className?: string; s?: Suppressed } = {}): string {
+export function tableHtml(t: Table, opts: { regionLabel?: string; className?: string; s?: Suppressed; hideCaption?: boolean } = {}): string {
   const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
   const body = t.rows
     .map((row) => {
@@ -31,7 +33,7 @@ export function tableHtml(t: Table, opts: { regionLabel?: string; className?: st
     })
     .join('\n');
   const notes = t.notes.length > 0 ? `<ul class="notes">${t.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
-  return `<table class="${opts.className ?? 'data'}" data-table="${escapeHtml(t.id)}"><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${body}</tbody></table>${notes}`;
+  return `<table class="${opts.className ?? 'data'}" data-table="${escapeHtml(t.id)}"><caption${opts.hideCaption ? ' class="visually-hidden"' : ''}>${escapeHtml(t.title)}</caption>${head}<tbody>${body}</tbody></table>${notes}`;
 }
 
 /** A headline tile: the region's figure, its RAG (word, icon and colour), its target and how it was counted. */
@@ -41,11 +43,11 @@ export function tileHtml(tile: PreparedTile, s: Suppressed): string {
   const isNumber = f !== undefined && !f.suppressed && f.status === 'ok' && f.value !== null;
   const foot: string[] = [];
   if (f?.rag) foot.push(ragBadge(f.rag));
-  if (f?.target !== null && f?.target !== undefined) foot.push(`<span>target ${escapeHtml(formatFigure({ ...f, value: f.target, status: 'ok', suppressed: false, note: undefined }, s, true))}</span>`);
-  if (f && isNumber && f.unit === 'percent' && f.numerator !== null && f.denominator !== null) foot.push(`<span>${escapeHtml(`${f.numerator} of ${f.denominator}`)}</span>`);
+  if (f?.target !== null && f?.target !== undefined) foot.push(`<span>target ${escapeHtml(f.unit === 'percent' ? `${f.target}%` : formatValue(f.target, f.unit, true))}</span>`);
+  if (f && isNumber && f.unit === 'percent' && f.numerator !== null && f.denominator !== null) foot.push(`<span>${escapeHtml(`${count(f.numerator)} of ${count(f.denominator)}`)}</span>`);
   if (f?.suppressed) foot.push(`<span>${escapeHtml(`${s.symbol}: ${s.meaning}`)}</span>`);
-  const figureName = tile.figureName === tile.measure.headline ? '' : ` <span class="tile-figure">(${escapeHtml(humanise(tile.figureName).toLowerCase())})</span>`;
-  return `<div class="tile${f?.rag ? ` rag-${f.rag}` : ''}" data-measure="${escapeHtml(tile.measure.id)}">
+  const figureName = tile.figureName === 'count' || tile.label !== tile.measure.title ? '' : `<span class="tile-figure">${escapeHtml(humanise(tile.figureName).toLowerCase())}</span>`;
+  return `<div class="tile rag-${f?.rag ?? 'none'}" data-measure="${escapeHtml(tile.measure.id)}">
   <div class="tile-label">${escapeHtml(tile.label)}${figureName}</div>
   <div class="tile-value${isNumber ? '' : ' word'}">${escapeHtml(value)}</div>
   <div class="tile-foot">${foot.join('')}</div>

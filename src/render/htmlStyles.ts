@@ -28,7 +28,7 @@ section.report-section { margin-top: 48px; }
 .tile-value { font-size: 1.9rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
 .tile-value.word { font-size: 1.2rem; color: var(--muted); }
 .tile-foot { margin-top: auto; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: 0.8rem; color: var(--muted); }
-.tile.rag-green { border-top: 5px solid var(--green); } .tile.rag-amber { border-top: 5px solid var(--amber); } .tile.rag-red { border-top: 5px solid var(--red); }
+.tile.rag-none { border-top: 5px solid var(--rule); } .tile.rag-green { border-top: 5px solid var(--green); } .tile.rag-amber { border-top: 5px solid var(--amber); } .tile.rag-red { border-top: 5px solid var(--red); }
 .rag { display: inline-flex; align-items: center; gap: 4px; border-radius: 999px; padding: 1px 8px; font-size: 0.78rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .rag-green .rag, .rag.rag-green { color: var(--green); background: var(--green-bg); }
 .rag-amber .rag, .rag.rag-amber { color: var(--amber); background: var(--amber-bg); }
@@ -42,10 +42,18 @@ caption { text-align: left; font-weight: 600; padding: 4px 0 8px; caption-side: 
 th, td { padding: 6px 8px; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
 th:first-child, td:first-child { text-align: left; }
 thead th { font-weight: 600; color: var(--muted); border-bottom: 2px solid var(--ink); font-size: 0.78rem; }
-tbody tr:last-child.region td, tr.region td { font-weight: 700; background: var(--soft); }
+tbody th { font-weight: 400; }
+tr.region th, tr.region td { font-weight: 700; background: var(--soft); }
 td.gap { color: var(--muted); font-style: italic; }
 .notes { font-size: 0.8rem; color: var(--muted); margin: 4px 0 0; padding-left: 18px; }
-.measure { margin-top: 8px; }
+.measures { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 8px 32px; margin-top: 16px; }
+.measure { min-width: 0; break-inside: avoid; }
+.measure.wide { grid-column: 1 / -1; }
+.measure h3 { margin-top: 20px; }
+.tile-figure { display: block; font-size: 0.75rem; text-transform: lowercase; }
+figure.chart table { font-size: 0.8rem; }
+figure.chart th, figure.chart td { padding: 3px 8px; }
+table.submissions th, table.submissions td { text-align: left; padding: 4px 6px; }
 table.evidence td, table.submissions td { text-align: left; }
 .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.72rem; word-break: break-all; }
 footer { margin-top: 48px; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 12px; }

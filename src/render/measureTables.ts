@@ -68,7 +68,8 @@ function labelTable(data: ReportData, m: MeasureResult, name: string): Table {
 
 function headerFor(name: string, f: Figure | undefined): string {
   const unit = f ? unitHeader(f.unit) : '';
-  return unit ? `${humanise(name)} (${unit})` : humanise(name);
+  const label = humanise(name);
+  return unit && !label.toLowerCase().includes(unit.toLowerCase()) ? `${label} (${unit})` : label;
 }
 
 /** Who the region figure leaves out, and records left out of a denominator for a missing date (never for a suppressed figure, nor a published count under 6). */

@@ -47,5 +47,6 @@ function annotate(svg: string, title: string, desc: string): string {
     .replace(/\sxmlns:xlink="[^"]*"/, '')
     .replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '')
     .replace(/>$/, ` role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" focusable="false">`);
-  return `${attrs}<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${svg.slice(open.length)}`;
+  const body = svg.slice(open.length).replace(/\s(role="graphics-[a-z-]+"|aria-roledescription="[^"]*")/g, '');
+  return `${attrs}<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${body}`;
 }

@@ -22,14 +22,19 @@ export function renderCsv(p: PreparedReport): Map<string, string> {
   return files;
 }
 
+/** A cell for a spreadsheet: a number the program formatted (`-2`, `+0.8`, `12.5%`, `1,387`) stays a number; any other text is neutralised. */
+export function csvCell(text: string): string {
+  return /^[+-]?\d[\d,]*(\.\d+)?%?$/.test(text) ? text : neutraliseFormula(text);
+}
+
 /** One table: a header row, then rows; a column holding any RAG gets a `<column> RAG` column beside it. */
 export function tableCsv(t: Table): string {
   const ragCols = new Set(t.columns.map((_, i) => i).filter((i) => t.rows.some((r) => r[i]?.rag)));
   const header = t.columns.flatMap((c, i) => (ragCols.has(i) ? [c || 'Name', `${c} RAG`] : [c || 'Name']));
-  const lines = [csvLine(header.map(neutraliseFormula))];
+  const lines = [csvLine(header.map(csvCell))];
   for (const row of t.rows) {
     const cells = row.flatMap((c, i) => {
-      const text = neutraliseFormula(c.text);
+      const text = csvCell(c.text);
       return ragCols.has(i) ? [text, c.rag ? ragText[c.rag].word : ''] : [text];
     });
     lines.push(csvLine(cells));

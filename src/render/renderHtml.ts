@@ -42,8 +42,7 @@ function cover(p: PreparedReport): string {
     title: 'Submissions used (the current accepted file per partner and dataset)',
     columns: ['Partner', 'Dataset', 'File', 'Received', 'Rows loaded', 'SHA-256'],
     rows: [...data.submissions]
-      .sort((a, b) => a.partner.localeCompare(b.partner) || a.dataset.localeCompare(b.dataset))
-      .map((x) => [names.get(x.partner) ?? x.partner, x.dataset, x.fileName, x.receivedAt ?? '–', String(x.rowsLoaded), x.sha256].map((text) => ({ text }))),
+      .map((x) => [names.get(x.partner) ?? x.partner, x.dataset, x.fileName, x.receivedAt ? x.receivedAt.replace('T', ' ').replace(/:\d\dZ$/, '') : '–', String(x.rowsLoaded), x.sha256].map((text) => ({ text }))),
     notes: [],
   };
   const subsHtml = tableHtml(subs, { className: 'submissions' }).replace(/<td>([0-9a-f]{64})<\/td>/g, '<td class="hash">$1</td>');
@@ -75,8 +74,14 @@ function section(p: PreparedReport, sec: PreparedSection): string {
     sec.intro.length > 0 ? `<div class="intro">${sec.intro.map((x) => `<p>${escapeHtml(x)}</p>`).join('')}</div>` : '',
     sec.tiles.length > 0 ? `<div class="tiles">${sec.tiles.map((t) => tileHtml(t, s)).join('\n')}</div>` : '',
     ...sec.charts.map((c) => `<figure class="chart" id="chart-${escapeHtml(c.name)}"><figcaption>${escapeHtml(c.title)}</figcaption><div>${c.svg}</div><div>${tableHtml(c.table, { regionLabel, s })}</div></figure>`),
-    ...sec.measures.map(({ measure, tables }) => `<div class="measure" id="${escapeHtml(measure.id)}"><h3>${escapeHtml(measure.title)}</h3>${tables.map((t) => tableHtml(t, { regionLabel, s })).join('\n')}</div>`),
-    ...sec.tables.map((t) => `<div class="measure">${tableHtml(t, { regionLabel, s })}</div>`),
+    sec.measures.length + sec.tables.length > 0 ? '<div class="measures">' : '',
+    ...sec.measures.map(({ measure, tables }) => {
+      const wide = tables.some((t) => t.columns.length > 4);
+      const body = tables.map((t) => tableHtml(t, { regionLabel, s, hideCaption: t.title === measure.title })).join('\n');
+      return `<div class="measure${wide ? ' wide' : ''}" id="${escapeHtml(measure.id)}"><h3>${escapeHtml(measure.title)}</h3>${body}</div>`;
+    }),
+    ...sec.tables.map((t) => `<div class="measure wide">${tableHtml(t, { regionLabel, s })}</div>`),
+    sec.measures.length + sec.tables.length > 0 ? '</div>' : '',
     '</section>',
   ];
   return parts.filter(Boolean).join('\n');

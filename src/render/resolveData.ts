@@ -43,6 +43,10 @@ export function resolveChartData(data: ReportData, name: string, s: Suppressed):
     });
     const regionFigure = m.region.figures[figure];
     const table = simpleTable(name, `${m.title}: by partner`, ['Partner', humanise(figure)], [...rows.map((r) => [r.partner, r.display]), [`${data.region} (region)`, formatFigure(regionFigure, s, true)]]);
+    [...rows.map((r) => r.rag), regionFigure?.rag ?? null].forEach((rag, i) => {
+      const c = table.rows[i]?.[1];
+      if (c) c.rag = rag;
+    });
     return { rows, table };
   }
   const breakdown = m.region.breakdowns?.[kind];
