@@ -92,6 +92,14 @@ describe('loading a partner-month', () => {
     expect(other.files[0]?.outcome).toBe('loaded');
   });
 
+  it('takes the same bytes twice in one inbox once', async () => {
+    const dir = fresh();
+    const text = csv('support', rows.support(3));
+    const result = await load(dir, 'p1', '2026-09', { 'support.csv': text, 'support copy.csv': text });
+    expect(result.files.map((f) => [f.file, f.outcome])).toEqual([['support.csv', 'loaded'], ['support copy.csv', 'already_loaded']]);
+    expect(await query(dir, 'SELECT file_name, status FROM submission')).toEqual([{ file_name: 'support.csv', status: 'loaded' }]);
+  });
+
   it('supersedes with new bytes and keeps the history; the current view shows only the newest', async () => {
     const dir = fresh();
     await load(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(5)) });

@@ -43,4 +43,4 @@ export const emptyLoadCounts = (): LoadCounts => ({ rowsRead: 0, rowsLoaded: 0, 
 
 /** Whether an outcome leaves something for the analyst to act on (exit code 1). */
 export const needsAttention = (f: FileLoad): boolean =>
-  f.outcome === 'held' || f.outcome === 'rejected' || (f.outcome === 'already_recorded') || (f.outcome === 'loaded' && f.rowErrors > 0);
+  f.outcome === 'held' || f.outcome === 'rejected' || f.outcome === 'already_recorded' || (f.outcome === 'loaded' && f.rowErrors > 0);

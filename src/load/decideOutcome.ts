@@ -1,7 +1,6 @@
-// What to do with a file, from the ledger entries with the same bytes and (once validated) its verdict: a pure decision.
+// What to do with a file: first from the ledger rows with the same bytes, then (once validated) from its verdict. Pure.
 import type { Verdict } from '../validate/FileResult.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
-import type { FileOutcome } from './FileLoad.js';
 
 /** A ledger row with the same bytes, for the same partner and month. */
 export interface KnownSubmission {
@@ -17,18 +16,19 @@ export interface KnownSubmission {
 }
 
 /**
- * - the same bytes were loaded (current or since superseded): `already_loaded`;
- * - recorded as rejected, or as held and not now accepted partially: `already_recorded` (same bytes, same verdict);
- * - not yet validated (`verdict` null): `validate`;
- * - else by verdict: file error → `rejected`; held → `held` unless `acceptPartial`; anything else → `loaded`.
+ * Bytes seen before: loaded (current or since superseded) → `already_loaded`; recorded as rejected, or as held and not
+ * now accepted partially → `already_recorded` (same bytes, same verdict). Null when the file must be validated.
  */
-export function decideOutcome(sameBytes: readonly KnownSubmission[], verdict: Verdict | null, acceptPartial: boolean): { outcome: FileOutcome | 'validate'; known?: KnownSubmission } {
+export function knownOutcome(sameBytes: readonly KnownSubmission[], acceptPartial: boolean): { outcome: 'already_loaded' | 'already_recorded'; known: KnownSubmission } | null {
   const loaded = sameBytes.find((k) => k.status === 'loaded' || k.status === 'superseded');
   if (loaded) return { outcome: 'already_loaded', known: loaded };
   const recorded = sameBytes.find((k) => k.status === 'rejected' || (k.status === 'held' && !acceptPartial));
-  if (recorded) return { outcome: 'already_recorded', known: recorded };
-  if (verdict === null) return { outcome: 'validate' };
-  if (verdict === 'file_error') return { outcome: 'rejected' };
-  if (verdict === 'held' && !acceptPartial) return { outcome: 'held' };
-  return { outcome: 'loaded' };
+  return recorded ? { outcome: 'already_recorded', known: recorded } : null;
+}
+
+/** A validated file: file error → `rejected`; held → `held` unless `acceptPartial`; anything else → `loaded`. */
+export function verdictOutcome(verdict: Verdict, acceptPartial: boolean): 'loaded' | 'held' | 'rejected' {
+  if (verdict === 'file_error') return 'rejected';
+  if (verdict === 'held' && !acceptPartial) return 'held';
+  return 'loaded';
 }

@@ -3,7 +3,7 @@
 import { unexpectedFailure } from '../validate/validateFiles.js';
 import { validateFile, type ValidateSettings } from '../validate/validateFile.js';
 import type { Database } from '../warehouse/Database.js';
-import { decideOutcome, type KnownSubmission } from './decideOutcome.js';
+import { knownOutcome, verdictOutcome, type KnownSubmission } from './decideOutcome.js';
 import { emptyLoadCounts, type LoadCounts } from './FileLoad.js';
 import type { FilePlan } from './FilePlan.js';
 import { hashFile } from './hashFile.js';
@@ -34,8 +34,8 @@ export async function planFile(db: Database, file: InboxFile, index: number, ctx
   // Same bytes as a ledger row: decided without validating (hashing only when the month has a ledger at all).
   if (ctx.ledger.length > 0) {
     const sha = await hashFile(file.path).catch(() => null);
-    const early = sha === null ? null : decideOutcome(sameBytes(sha), null, ctx.acceptPartial);
-    if (early?.known && (early.outcome === 'already_loaded' || early.outcome === 'already_recorded')) {
+    const early = sha === null ? null : knownOutcome(sameBytes(sha), ctx.acceptPartial);
+    if (early) {
       const k = early.known;
       return { ...plan, outcome: early.outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
     }
@@ -52,8 +52,7 @@ export async function planFile(db: Database, file: InboxFile, index: number, ctx
 
   // The same bytes twice in one batch: the second follows the first.
   const twin = ctx.batch.find((p) => p.result?.sha256 && p.result.sha256 === r.sha256);
-  const decision = twin ? { outcome: twin.outcome === 'loaded' ? ('already_loaded' as const) : ('already_recorded' as const) } : decideOutcome([], r.verdict, ctx.acceptPartial);
-  plan.outcome = decision.outcome === 'validate' ? 'rejected' : decision.outcome;
+  plan.outcome = twin ? (twin.outcome === 'loaded' ? 'already_loaded' : 'already_recorded') : verdictOutcome(r.verdict, ctx.acceptPartial);
   if (twin) plan.diagnostics = [];
 
   const c = r.counts;
