@@ -92,6 +92,18 @@ describe('loading a partner-month', () => {
     expect(other.files[0]?.outcome).toBe('loaded');
   });
 
+  it('keeps the file received last current when an earlier-received one is loaded after it', async () => {
+    const dir = fresh();
+    await load(dir, 'p1', '2026-09', { 'new.csv': csv('support', rows.support(4)) }, { received: { 'new.csv': '2026-10-08T09:00:00Z' } });
+    const late = await load(dir, 'p1', '2026-09', { 'old.csv': csv('support', rows.support(3)) }, { received: { 'old.csv': '2026-10-03T09:00:00Z' } });
+    expect(late.files[0]).toMatchObject({ outcome: 'loaded', submissionId: 2, supersedes: null, supersededBy: 1 });
+    expect(await query(dir, 'SELECT id, file_name, status, superseded_by FROM submission ORDER BY id')).toEqual([
+      { id: 1, file_name: 'new.csv', status: 'loaded', superseded_by: null },
+      { id: 2, file_name: 'old.csv', status: 'superseded', superseded_by: 1 },
+    ]);
+    expect(await query(dir, 'SELECT count(*) AS n FROM current_support')).toEqual([{ n: 4 }]);
+  });
+
   it('takes the same bytes twice in one inbox once', async () => {
     const dir = fresh();
     const text = csv('support', rows.support(3));

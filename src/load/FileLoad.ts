@@ -2,7 +2,8 @@
 import type { SubmissionStatus } from '../warehouse/migrations.js';
 
 /**
- * - `loaded`: a new submission; its rows are current (it superseded `supersedes`, if any).
+ * - `loaded`: a new submission; its rows are current (it superseded `supersedes`, if any) — unless a file received
+ *   later is already loaded, which stays current (`supersededBy`).
  * - `held` / `rejected`: recorded in the ledger with its diagnostics; nothing replaced.
  * - `already_loaded`: the same bytes were loaded before for this partner and month: nothing written.
  * - `already_recorded`: the same bytes were recorded before as held or rejected, and would be again: nothing written.
@@ -31,6 +32,8 @@ export interface FileLoad {
   previousStatus?: SubmissionStatus;
   /** For `loaded`: the submission it superseded. */
   supersedes: number | null;
+  /** For `loaded`: the submission that stays current because it was received later (an out-of-order load). */
+  supersededBy: number | null;
   acceptedPartial: boolean;
   counts: LoadCounts;
   /** Rows with row errors found by validation (for a held file these are not loaded, and neither are the others). */

@@ -26,6 +26,8 @@ export interface FilePlan {
   /** Set once stored. */
   submissionId: number | null;
   supersedes: number | null;
+  /** Set when a file received later, already loaded, stays current over this one. */
+  supersededBy: number | null;
   /** Set when a later file of the same batch superseded this one. */
   supersededInBatch: boolean;
 }
@@ -48,6 +50,7 @@ export function summarise(plan: FilePlan): FileLoad {
     submissionId: plan.submissionId ?? plan.known?.id ?? null,
     previousStatus: plan.known?.status,
     supersedes: plan.supersedes,
+    supersededBy: plan.supersededBy,
     acceptedPartial: plan.acceptedPartial,
     counts: plan.counts,
     rowErrors: plan.result?.counts.wouldReject ?? 0,

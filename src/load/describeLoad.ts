@@ -6,7 +6,8 @@ export function describeOutcome(f: FileLoad): string {
   const id = f.submissionId === null ? '' : ` #${f.submissionId}`;
   switch (f.outcome) {
     case 'loaded':
-      return `loaded${id}${f.acceptedPartial ? ' (partial, --accept-partial)' : ''}${f.supersedes === null ? '' : `, supersedes #${f.supersedes}`}`;
+      return `loaded${id}${f.acceptedPartial ? ' (partial, --accept-partial)' : ''}${f.supersedes === null ? '' : `, supersedes #${f.supersedes}`}` +
+        (f.supersededBy === null ? '' : `, but #${f.supersededBy} was received later and stays current`);
     case 'held':
       return `HELD${id}: not loaded, too many rows with errors`;
     case 'rejected':

@@ -27,7 +27,7 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 export async function planFile(db: Database, file: InboxFile, index: number, ctx: PlanContext): Promise<FilePlan> {
   const plan: FilePlan = {
     index, file, outcome: 'rejected', result: null, acceptedPartial: false, diagnostics: [], counts: emptyLoadCounts(), note: null,
-    submissionId: null, supersedes: null, supersededInBatch: false,
+    submissionId: null, supersedes: null, supersededBy: null, supersededInBatch: false,
   };
   const sameBytes = (sha: string) => ctx.ledger.filter((k) => k.sha256 === sha);
 

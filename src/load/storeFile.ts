@@ -45,12 +45,22 @@ export async function storeFile(db: Database, plan: FilePlan, ctx: StoreContext)
     );
     if (failAfterInsert()) throw new Error('injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)');
     if (c.rowsRejected > 0) await db.run(quarantineSql(plan.staged, plan.loadable), [id]);
-    const replaced = await db.all<{ id: number }>(
-      `UPDATE submission SET status = 'superseded', superseded_by = $1
-       WHERE partner = $2 AND period = $3 AND dataset = $4 AND status = 'loaded' AND id <> $1 RETURNING id`,
-      [id, ctx.partner, ctx.period, ds.name],
+    // The newest received file is current: this one replaces the loaded one, unless that was received later.
+    const same = [ctx.partner, ctx.period, ds.name, id, timestamp(plan.file.received)];
+    const later = await db.one<{ id: number }>(
+      `SELECT id FROM submission WHERE partner = $1 AND period = $2 AND dataset = $3 AND status = 'loaded' AND id <> $4 AND received_at > CAST($5 AS TIMESTAMP)`,
+      same,
     );
-    plan.supersedes = replaced[0]?.id ?? null;
+    if (later) {
+      await db.run(`UPDATE submission SET status = 'superseded', superseded_by = $1 WHERE id = $2`, [later.id, id]);
+      plan.supersededBy = later.id;
+    } else {
+      const replaced = await db.all<{ id: number }>(
+        `UPDATE submission SET status = 'superseded', superseded_by = $4 WHERE partner = $1 AND period = $2 AND dataset = $3 AND status = 'loaded' AND id <> $4 RETURNING id`,
+        same.slice(0, 4),
+      );
+      plan.supersedes = replaced[0]?.id ?? null;
+    }
   }
   if (plan.diagnostics.length > 0) await db.run(ctx.diagnostics.insertSql(plan.index), [id]);
 }
