@@ -21,6 +21,8 @@ export interface RecordMap {
   tooLongLine: number | null;
   /** The first line where a closing quote is followed by more text (`"duty"x`), which no CSV reader accepts. */
   textAfterQuoteLine: number | null;
+  /** Record terminators seen outside quotes: some of 'lf', 'crlf', 'cr'. More than one means the reader needs a normalised copy. */
+  lineEndings: ('lf' | 'crlf' | 'cr')[];
   /** Physical first line (1-based) of record `index`. */
   lineOf(index: number): number;
   /** The row Excel shows record `index` on (blank lines are rows; quoted line breaks are not). */
@@ -54,6 +56,8 @@ interface State {
   quoteLine: number;
   tooLongLine: number | null;
   textAfterQuoteLine: number | null;
+  /** Bit set of record terminators seen: 1 LF, 2 CRLF, 4 CR. */
+  endings: number;
   badFieldCounts: [number, number][];
   /** Change points: from record `at[k]` on, line = index + 1 + lineShift[k], excelRow = index + 1 + rowShift[k]. */
   at: number[];
@@ -94,6 +98,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
     }
     if (crPending) {
       crPending = false;
+      if (!inQuotes) s.endings |= b === LF ? 2 : 4;
       if (b === LF) continue;
     }
     if (quotePending) {
@@ -118,6 +123,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
     }
     if (b === LF || b === CR) {
       if (recordBytes > MAX_RECORD_BYTES) break;
+      if (b === LF) s.endings |= 1;
       line++;
       if (b === CR) crPending = true;
       endRecord(s, recordBytes, fields, extraContent, recordLine);
@@ -161,7 +167,7 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
   const s: State = {
     delim, headerWidth, special, records: 0, blankLines: 0, maxFields: 0, quotedNewlines: false, line: 1, recordLine: 1, recordBytes: 0,
     fields: 1, extraContent: false, atFieldStart: true, inQuotes: false, quotePending: false, crPending: false, quoteLine: 0,
-    tooLongLine: null, textAfterQuoteLine: null, badFieldCounts: [], at: [0], lineShift: [0], rowShift: [0],
+    tooLongLine: null, textAfterQuoteLine: null, endings: 0, badFieldCounts: [], at: [0], lineShift: [0], rowShift: [0],
   };
   let first = true;
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
@@ -170,6 +176,7 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
     if (!scanChunk(s, buf)) break;
   }
   if (s.quotePending) s.inQuotes = false;
+  if (s.crPending && !s.inQuotes) s.endings |= 4;
   const unterminatedQuoteLine = s.inQuotes && s.tooLongLine === null ? s.quoteLine : null;
   if (s.recordBytes > 0 && !s.inQuotes && s.tooLongLine === null) endRecord(s, s.recordBytes, s.fields, s.extraContent, s.recordLine);
 
@@ -193,7 +200,23 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
     unterminatedQuoteLine,
     tooLongLine: s.tooLongLine,
     textAfterQuoteLine: s.textAfterQuoteLine,
+    lineEndings: (['lf', 'crlf', 'cr'] as const).filter((_, i) => (s.endings & (1 << i)) !== 0),
     lineOf: (index) => index + 1 + (lineShift[find(index)] as number),
     excelRowOf: (index) => index + 1 + (rowShift[find(index)] as number),
+  };
+}
+
+/**
+ * The map as seen after dropping the first `k` records (blank rows above the header): record `i` is the old `i + k`,
+ * and the dropped records count as blank lines.
+ */
+export function skipRecords(map: RecordMap, k: number): RecordMap {
+  return {
+    ...map,
+    records: map.records - k,
+    blankLines: map.blankLines + k,
+    badFieldCounts: map.badFieldCounts.filter(([i]) => i > k).map(([i, n]): [number, number] => [i - k, n]),
+    lineOf: (index) => map.lineOf(index + k),
+    excelRowOf: (index) => map.excelRowOf(index + k),
   };
 }

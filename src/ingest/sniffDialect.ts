@@ -8,6 +8,8 @@ export interface Dialect {
   delimiter: Delimiter;
   /** The header row's cells as written (not trimmed). */
   header: string[];
+  /** Records before the header that are blank but for white space or delimiters (Excel's empty rows above a table). */
+  leadingBlankRecords: number;
 }
 
 /** LF, CRLF and CR all end a line, in any mix (csv-parse would otherwise take the first one it meets as the only one). */
@@ -42,7 +44,10 @@ const width = (row: string[]) => {
 export function sniffDialect(headText: string): Dialect | undefined {
   let best: { score: number; dialect: Dialect } | undefined;
   for (const delimiter of delimiters) {
-    const rows = sample(headText, delimiter);
+    const all = sample(headText, delimiter);
+    const leadingBlankRecords = all.findIndex((r) => r.some((c) => c.trim() !== ''));
+    if (leadingBlankRecords < 0) continue;
+    const rows = all.slice(leadingBlankRecords);
     const header = rows[0];
     if (!header) continue;
     const w = width(header);
@@ -50,7 +55,7 @@ export function sniffDialect(headText: string): Dialect | undefined {
     const data = rows.slice(1).filter((r) => width(r) > 0);
     const agree = data.length ? data.filter((r) => width(r) <= header.length && r.length >= w).length / data.length : 1;
     const score = w * (0.5 + agree);
-    if (!best || score > best.score) best = { score, dialect: { delimiter, header } };
+    if (!best || score > best.score) best = { score, dialect: { delimiter, header, leadingBlankRecords } };
   }
   return best?.dialect;
 }

@@ -7,7 +7,8 @@ import { message, rules, type MessageParams, type RuleCode } from '../diagnostic
 import { decode, type Decoded } from '../ingest/decode.js';
 import { readFile, UnreadableFileError, type FileBytes } from '../ingest/readFile.js';
 import { recognise, type MappedColumn } from '../ingest/recognise.js';
-import { MAX_RECORD_BYTES, scanRecords, type RecordMap } from '../ingest/scanRecords.js';
+import { MAX_RECORD_BYTES, scanRecords, skipRecords, type RecordMap } from '../ingest/scanRecords.js';
+import { normaliseLineEndings } from '../ingest/normaliseLineEndings.js';
 import { sniffDialect } from '../ingest/sniffDialect.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildLookups } from './buildLookups.js';
@@ -134,7 +135,7 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   const dialect = sniffDialect(decoded.headText);
   const header = dialect?.header ?? [decoded.headText.split(/\r\n|\r|\n/)[0] ?? ''];
   result.delimiter = dialect?.delimiter ?? null;
-  const leading = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(decoded.headText)?.[0] ?? '';
+  const leading = /^(?:[ \t,;|]*(?:\r\n|\r|\n))*/.exec(decoded.headText)?.[0] ?? '';
   const headerLine = 1 + (leading.match(/\r\n|\r|\n/g)?.length ?? 0);
   const rec = recognise(header, opts.dataset);
   result.dataset = rec.dataset?.name ?? null;
@@ -152,11 +153,11 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   // 4. parse: record structure (line numbers, blank lines, field counts, cut-short files), then DuckDB reads the rows
   let headerWidth = header.length;
   while (headerWidth > 0 && (header[headerWidth - 1] ?? '').trim() === '') headerWidth--;
-  const map = await scanRecords(decoded.utf8Path, decoded.bomBytes, delimiter, headerWidth);
+  const scanned = await scanRecords(decoded.utf8Path, decoded.bomBytes, delimiter, headerWidth);
   lap('scan');
-  const structural = map.tooLongLine !== null ? fileLevel('file.line_too_long', { line: map.tooLongLine }, { limit: MAX_RECORD_BYTES.toLocaleString('en-GB') })
-    : map.unterminatedQuoteLine !== null ? fileLevel('file.unterminated_quote', { line: map.unterminatedQuoteLine })
-    : map.textAfterQuoteLine !== null ? fileLevel('file.parse', { line: map.textAfterQuoteLine }, { detail: 'a quoted value is followed by more text before the next delimiter (like "duty"x); put the whole value in quotes and double any quote inside it' })
+  const structural = scanned.tooLongLine !== null ? fileLevel('file.line_too_long', { line: scanned.tooLongLine }, { limit: MAX_RECORD_BYTES.toLocaleString('en-GB') })
+    : scanned.unterminatedQuoteLine !== null ? fileLevel('file.unterminated_quote', { line: scanned.unterminatedQuoteLine })
+    : scanned.textAfterQuoteLine !== null ? fileLevel('file.parse', { line: scanned.textAfterQuoteLine }, { detail: 'a quoted value is followed by more text before the next delimiter (like "duty"x); put the whole value in quotes and double any quote inside it' })
     : null;
   if (structural) {
     await cleanupCopy();
@@ -164,18 +165,27 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   }
   const t = (name: string) => `${opts.prefix}_${name}`;
   const names = { staging: t('raw'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
+  // DuckDB's reader takes one line ending per file: a file that mixes them is read from an LF-only copy.
+  const readPath = scanned.lineEndings.length > 1 ? await normaliseLineEndings(decoded.utf8Path, opts.scratchDir) : decoded.utf8Path;
   const drop = async () => {
-    for (const n of Object.values(names)) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
-    await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(t('fieldcounts_raw'))}`);
+    for (const n of [...Object.values(names), t('raw0'), t('fieldcounts_raw')]) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
+    if (readPath !== decoded.utf8Path) await rm(readPath, { force: true });
     await cleanupCopy();
   };
+  // Blank rows above the header (Excel) are read, then dropped, so that rowid 0 is the header.
+  const skip = dialect?.leadingBlankRecords ?? 0;
   try {
-    await stageCsv(opts.db, names.staging, decoded.utf8Path, delimiter, map, true);
+    await stageCsv(opts.db, skip ? t('raw0') : names.staging, readPath, delimiter, scanned, true);
   } catch (e) {
     if (!(e instanceof StagingMismatchError)) throw e;
     await drop();
     return fail(fileLevel('file.parse', { line: e.line }, { detail: e.detail }));
   }
+  if (skip) {
+    await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.staging)} AS SELECT * FROM ${ident(t('raw0'))} WHERE rowid >= ${skip} ORDER BY rowid`);
+    await opts.db.run(`DROP TABLE temp.${ident(t('raw0'))}`);
+  }
+  const map = skip ? skipRecords(scanned, skip) : scanned;
 
   // 5. normalise: each distinct typed value once, into lookups
   lap('stage');

@@ -193,11 +193,13 @@ describe('matchCode: codes as LAs send them', () => {
     expect(matchCode(codeLists.concernSource, 'Multi-Agency Resource Panel')).toBe('case_review');
   });
 
-  it('an unknown value, or a letter and a label that disagree, match nothing', () => {
+  it('an unknown value matches nothing; beside a letter or number, the label decides (templates letter options differently)', () => {
     expect(matchCode(rd, 'RD5')).toBeUndefined();
     expect(matchCode(rd, 'Because')).toBeUndefined();
-    expect(matchCode(codeLists.gender, 'a) Female')).toBeUndefined();
-    expect(matchCode(codeLists.gender, '2 - Male')).toBeUndefined();
+    expect(matchCode(codeLists.gender, 'a) Female')).toBe('female');
+    expect(matchCode(codeLists.gender, '2 - Male')).toBe('male');
+    expect(matchCode(codeLists.ethnicity, 's) NOBT')).toBe('NOBT'); // datasets.md letters NOBT s); the schema letters it t)
+    expect(matchCode(rd, 'RD1 - Any other reason')).toBeUndefined(); // a code beside another code's label is ambiguous
     expect(matchCode(codeLists.gender, 'a')).toBeUndefined(); // a bare letter is too easily a typo
     expect(matchCode(codeLists.gender, 'x) Male')).toBe('male'); // no option x): the label decides
     expect(matchCode(codeLists.ethnicity, 'WBRI2')).toBeUndefined();
@@ -235,7 +237,7 @@ describe('normaliseCell', () => {
 
   it('an unknown yes/no is code.unknown listing yes, no', () => {
     expect(normaliseCell(yesno, 'Maybe')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no' });
-    expect(normaliseCell(yesno, '1 - No')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no' });
+    expect(normaliseCell(yesno, '1 - Maybe')).toEqual({ ok: true, value: 'true' }); // the number names the option
     expect(normaliseCell(yesno, '2')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no' });
   });
 

@@ -48,6 +48,9 @@ export function matchCode(list: CodeList, raw: string): string | undefined {
   const head = parts.head.toLowerCase();
   const byHead = /^[a-z]$/.test(head) ? ix.letters.get(head) : /^\d+$/.test(head) ? ix.numbers.get(head) : ix.exact.get(matchKey(head));
   const byRest = parts.rest ? ix.exact.get(matchKey(parts.rest)) : undefined;
+  // A letter or number names an option by position, which templates number differently (`s) NOBT` in one, `t)` in
+  // another): when the text beside it names a code, the text wins. A code beside a different label is ambiguous.
+  if (byRest && /^[a-z0-9]$|^\d+$/.test(head)) return byRest;
   if (byHead && byRest && byHead !== byRest) return undefined;
   return byHead ?? byRest;
 }
