@@ -73,6 +73,29 @@ describe('primary and secondary suppression', () => {
     expect([out?.partners['a'], out?.partners['b'], out?.region].map((e) => e?.figures['share']?.excluded)).toEqual([undefined, undefined, undefined]);
     expect(out?.region.figures['share']?.value).toBe(62.5);
   });
+  it("the month's figure and its trend point are one cell: hiding one hides the other", () => {
+    // Points add up to 18: Feb 2 is hidden; the next smallest, Dec 7, protects it; Dec is also the month's count.
+    const pts = [0, 2, 0, 0, 0, 9, 0, 0, 0, 0, 0, 7].map((n, i) => ({ month: `m${i}`, figure: count(n) }));
+    const e = ent({ count: count(7), count_w12: count(18) }, { trend: pts });
+    const [out] = disclose([m('x.trend', { a: e }, structuredClone(e), { trendTotals: { count: 'count_w12' } })], rule);
+    expect(shown(out?.partners['a']?.figures['count'])).toBe('c');
+    expect(shown(out?.region.figures['count'])).toBe('c');
+    expect(out?.partners['a']?.trend?.map((p) => shown(p.figure))).toEqual([0, 'c', 0, 0, 0, 9, 0, 0, 0, 0, 0, 'c']);
+  });
+  it('one count read by two measures is hidden in both', () => {
+    // concerns.raised for a: contact 3 (hidden), delay 9 (hides with it), other 12, total 24. Regional themes repeat delay 9
+    // and other 12: shown there, delay 9 would give contact back (24 − 12 − 9), so it is hidden there too, and then other
+    // protects it in the themes row.
+    const raised = ent({ count_w12: count(24) }, { breakdowns: { by_category: { contact: count(3), delay: count(9), other: count(12) } } });
+    const themes = ent({ concerns_in_themes: count(21) }, { breakdowns: { by_category: { delay: count(9), other: count(12) } } });
+    const [r, t] = disclose([
+      m('concerns.raised', { a: raised }, structuredClone(raised), { breakdownTotals: { by_category: 'count_w12' } }),
+      m('concerns.regional_themes', { a: themes }, structuredClone(themes), { breakdownTotals: { by_category: 'concerns_in_themes' } }),
+    ], rule);
+    expect(Object.values(t?.partners['a']?.breakdowns?.['by_category'] ?? {}).map(shown)).toEqual(['c', 'c']);
+    expect(Object.values(r?.partners['a']?.breakdowns?.['by_category'] ?? {}).map(shown)).toEqual(['c', 'c', 'c']);
+    expect(shown(r?.partners['a']?.figures['count_w12'])).toBe(24);
+  });
   it('capacity figures derived from a hidden backlog are hidden; data quality figures are not about people and are shown', () => {
     const cap = capacityFigures({ allocations: 30, received: 15, awaiting: 3, meanFte: 5, currentFte: 5 }, 6);
     const dq = ent({ rows_rejected: count(3) });
