@@ -136,7 +136,7 @@ describe('raa run on the sample data', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\nVerdict: OK — 2026-09, 2026-10: 0 file\(s\) loaded, 49 already in the ledger; nothing needs attention\.\n$/);
-    expect(r.stdout).toContain('Reports (nms-25-7, nms-26-4) for 2026-10: not rendered yet');
+    expect(r.stdout).toContain(`wrote ${join(repo, 'reports', 'out', '2026-10', 'nms-26-4-published.html')}`);
     expect(await query(warehouse, 'SELECT count(*) AS n, max(id) AS last FROM submission')).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { registerExport } from './exportCommand.js';
 import { registerLoad } from './loadCommand.js';
 import { registerStatus } from './statusCommand.js';
 import { registerRun } from './runCommand.js';
+import { registerReport } from './reportCommand.js';
 import { exitCodes, UsageError } from './exitCodes.js';
 import { PipelineError } from '../pipeline/loadPipeline.js';
 import { InboxError } from '../load/inboxFiles.js';
@@ -26,6 +27,7 @@ registerSpec(program);
 registerLoad(program);
 registerStatus(program);
 registerRun(program);
+registerReport(program);
 registerExport(program);
 
 try {

@@ -1,4 +1,7 @@
-// The seam where the month's reports are rendered once its loads are in; the reports issue fills it. Returns the files written.
+// The seam where the month's reports are rendered once its loads are in: every report and audience of the pipeline, HTML, JSON and CSV. Returns the files (and CSV folders) written.
+import { dirname } from 'node:path';
+import { NoDataForPeriodError } from '../measure/reportPeriod.js';
+import { renderReports as render } from '../report/renderReports.js';
 import type { Database } from '../warehouse/Database.js';
 import type { Pipeline } from './loadPipeline.js';
 
@@ -12,7 +15,15 @@ export interface ReportContext {
   say: (line: string) => void;
 }
 
-export function renderReports(ctx: ReportContext): Promise<string[]> {
-  ctx.say(`Reports (${ctx.pipeline.reports.join(', ')}) for ${ctx.period}: not rendered yet — rendering is still to be built; the ledger below is the month's record.`);
-  return Promise.resolve([]);
+/** Output under `reports/out/<period>/` (working directory); a month with nothing loaded is said, not thrown. */
+export async function renderReports(ctx: ReportContext): Promise<string[]> {
+  try {
+    const files = await render({ db: ctx.db, pipeline: ctx.pipeline, period: ctx.period, formats: ['html', 'json', 'csv'], say: ctx.say });
+    // One line per report file, and one per CSV folder rather than per table.
+    return [...new Set(files.map((f) => (f.endsWith('.csv') ? `${dirname(f)}/` : f)))];
+  } catch (e) {
+    if (!(e instanceof NoDataForPeriodError)) throw e;
+    ctx.say(`Reports for ${ctx.period}: not rendered — ${e.message}`);
+    return [];
+  }
 }

@@ -1,5 +1,5 @@
 // One report for one audience written to disk: `<report>-<audience>.html`, `.json`, `-csv/*.csv`; PDF is returned as a job (one browser prints them all).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportData } from '../measure/types.js';
 import type { Suppression } from '../pipeline/PipelineConfig.js';
@@ -32,19 +32,43 @@ export async function writeReport(i: WriteReportInput): Promise<{ files: string[
   for (const w of prepared.warnings) i.say(`${join(i.report.dir, 'report.yaml')}: ${w}`);
   const files: string[] = [];
   const write = (file: string, text: string) => {
-    writeFileSync(file, text);
+    writeAtomically(file, text);
     files.push(file);
   };
   if (i.formats.includes('json')) write(`${base}.json`, renderJson(i.data));
   if (i.formats.includes('html') || i.formats.includes('pdf')) {
-    writeFileSync(`${base}.html`, renderHtml(prepared));
+    writeAtomically(`${base}.html`, renderHtml(prepared));
     if (i.formats.includes('html')) files.push(`${base}.html`);
   }
   if (i.formats.includes('csv')) {
     const dir = `${base}-csv`;
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    for (const [name, text] of renderCsv(prepared)) write(join(dir, name), text);
+    const staging = `${dir}.tmp-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    const names = [...renderCsv(prepared)].map(([name, text]) => (writeFileSync(join(staging, name), text), name));
+    replaceDir(staging, dir);
+    files.push(...names.map((n) => join(dir, n)));
   }
   return i.formats.includes('pdf') ? { files, pdf: { html: `${base}.html`, pdf: `${base}.pdf` } } : { files };
+}
+
+/** Readers (and a concurrent render of the same month) never see a half-written file: write beside it, then rename. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+/** Put the finished folder `from` in place of `to`; another process replacing it at the same moment is retried. */
+function replaceDir(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    rmSync(to, { recursive: true, force: true });
+    try {
+      renameSync(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw e;
+    }
+  }
 }

@@ -1,0 +1,85 @@
+// The HTML report in a real browser (Debian's Chromium via playwright-core): no console errors, no requests, named charts, data tables, a screenshot and a sensible PDF.
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../src/render/renderPdf.js';
+import { renderFixture, type ReportId } from './renderFixture.js';
+
+/** Pages in a PDF: its page objects (`/Type /Page`, not `/Type /Pages`). */
+export function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+}
+
+/** The little of the DOM the test reads in the page (the project compiles without the DOM library). */
+interface DomText { textContent: string | null }
+interface DomElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomText | null;
+  ownerDocument: { getElementById(id: string): DomText | null };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe.each([
+  ['nms-26-4', 'internal'],
+  ['nms-25-7', 'published'],
+] as [ReportId, 'internal' | 'published'][])('%s (%s) in Chromium', (id, audience) => {
+  it('loads without console errors or requests, every chart named, data tables present; screenshot and PDF', async () => {
+    const out = await renderFixture(id, audience, ['html']);
+    const url = pathToFileURL(out.html).href;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (r.url() !== url) requests.push(r.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+
+    const charts = page.locator('svg[role="img"]');
+    const n = await charts.count();
+    expect(n).toBeGreaterThanOrEqual(5);
+    const names: { name: string; desc: string; title: string }[] = await charts.evaluateAll((els: DomElement[]) => els.map((el) => {
+      const id = el.getAttribute('aria-labelledby') ?? '';
+      return { name: el.ownerDocument.getElementById(id)?.textContent ?? '', desc: el.ownerDocument.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '', title: el.querySelector(':scope > title')?.textContent ?? '' };
+    }));
+    for (const c of names) {
+      expect(c.name.length).toBeGreaterThan(5);
+      expect(c.title).toBe(c.name);
+      expect(c.desc.length).toBeGreaterThan(20);
+    }
+    // Every chart is followed by its data as a table.
+    expect(await page.locator('figure.chart table[data-table^="chart."]').count()).toBe(n);
+    expect(await page.locator('table[data-table$=".partners"]').count()).toBeGreaterThan(3);
+    expect(await page.locator('table.submissions tbody tr').count()).toBe(5);
+    expect(await page.locator('#evidence').count()).toBe(audience === 'internal' ? 1 : 0);
+
+    const shots = mkdtempSync(join(tmpdir(), 'raa-browser-'));
+    const png = join(shots, `${id}-${audience}.png`);
+    await page.screenshot({ path: png, fullPage: true });
+    expect(statSync(png).size).toBeGreaterThan(50_000);
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.close();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(40);
+    expect(readFileSync(out.html, 'utf8').length).toBeGreaterThan(10_000);
+  });
+});
