@@ -25,6 +25,7 @@ export function verdictLine(r: RunReport): string {
     count('held') ? `${count('held')} file(s) held` : '',
     count('rejected') ? `${count('rejected')} file(s) rejected` : '',
     rowErrors ? `${rowErrors} row(s) rejected` : '',
+    r.reportError ? `the reports FAILED to render (${r.reportError}); the loads stand` : '',
   ].filter(Boolean);
   switch (runExitCode(r)) {
     case 0:
@@ -44,7 +45,8 @@ export function describeRun(r: RunReport): string[] {
   } else {
     out.push(`Nothing to load: no files in the partners' inboxes${r.periods.length === 1 ? ` for ${r.periods[0] ?? ''}` : ''}.`);
   }
-  if (r.reportNotes.length > 0 || r.reportFiles.length > 0) out.push('', ...r.reportNotes, ...r.reportFiles.map((f) => `  wrote ${f}`));
+  if (r.reportNotes.length > 0 || r.reportFiles.length > 0 || r.reportError) out.push('', ...r.reportNotes, ...r.reportFiles.map((f) => `  wrote ${f}`));
+  if (r.reportError) out.push(`Reports for ${r.reportPeriod ?? ''}: FAILED — ${r.reportError}`);
   if (r.ledger) out.push('', ...describeStatus(r.ledger));
   out.push('', verdictLine(r));
   return out;

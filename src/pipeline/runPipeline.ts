@@ -31,6 +31,8 @@ export interface RunReport {
   /** Lines from the report stage. */
   reportNotes: string[];
   reportFiles: string[];
+  /** Why rendering failed (the loads stand); null when it did not. */
+  reportError: string | null;
   ledger: LedgerStatus | null;
 }
 
@@ -72,17 +74,26 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
     // 3. Render the reports for the month reported on.
     const reportPeriod = opts.period ?? (await latestPeriod(db));
     const reportNotes: string[] = [];
-    const reportFiles = reportPeriod ? await renderReports({ pipeline, db, period: reportPeriod, say: (l) => reportNotes.push(l) }) : [];
+    let reportFiles: string[] = [];
+    let reportError: string | null = null;
+    if (reportPeriod) {
+      say(`rendering the reports for ${reportPeriod}`);
+      try {
+        reportFiles = await renderReports({ pipeline, db, period: reportPeriod, say: (l) => reportNotes.push(l) });
+      } catch (e) {
+        reportError = firstLine(e);
+      }
+    }
 
     // 4. The ledger for that month, as it now stands.
     const ledger = reportPeriod ? await ledgerStatus(db, pipeline, reportPeriod) : null;
-    return { warehouse: pipeline.warehouse, periods, reportPeriod, loads, reportNotes, reportFiles, ledger };
+    return { warehouse: pipeline.warehouse, periods, reportPeriod, loads, reportNotes, reportFiles, reportError, ledger };
   });
 }
 
-/** 0 when everything loaded (or was already loaded) cleanly or with warnings; 1 when data needs attention; 3 when a load failed. */
+/** 0 when everything loaded (or was already loaded) cleanly or with warnings and the reports rendered; 1 when data needs attention or rendering failed; 3 when a load failed. */
 export function runExitCode(report: RunReport): 0 | 1 | 3 {
   if (report.loads.some((l) => l.warehouseFailure)) return 3;
-  if (report.loads.some((l) => l.error !== null || l.files.some(needsAttention))) return 1;
+  if (report.reportError !== null || report.loads.some((l) => l.error !== null || l.files.some(needsAttention))) return 1;
   return 0;
 }
