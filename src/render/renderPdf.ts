@@ -6,18 +6,18 @@ export const chromiumPath = '/usr/bin/chromium';
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 export class ChromiumMissingError extends Error {
-  constructor() {
-    super(`PDF needs Chromium: apt-get install -y chromium (not found at ${chromiumPath}); the other formats were written`);
+  constructor(path: string) {
+    super(`PDF needs Chromium: apt-get install -y chromium (not found at ${path}); the other formats were written`);
     this.name = 'ChromiumMissingError';
   }
 }
 
 /** Print each `[htmlFile, pdfFile]` pair as A4 with backgrounds, using one browser for all. */
-export async function renderPdf(pairs: readonly [string, string][]): Promise<void> {
+export async function renderPdf(pairs: readonly [string, string][], executablePath = chromiumPath): Promise<void> {
   if (pairs.length === 0) return;
-  if (!existsSync(chromiumPath)) throw new ChromiumMissingError();
+  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
     const context = await browser.newContext({ offline: true });
     for (const [html, pdf] of pairs) {

@@ -6,12 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../src/render/renderPdf.js';
+import { pdfPageCount } from './pdfPageCount.js';
 import { renderFixture, type ReportId } from './renderFixture.js';
 
-/** Pages in a PDF: its page objects (`/Type /Page`, not `/Type /Pages`). */
-export function pdfPageCount(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
-}
 
 /** The little of the DOM the test reads in the page (the project compiles without the DOM library). */
 interface DomText { textContent: string | null }
