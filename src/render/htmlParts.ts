@@ -3,7 +3,7 @@ import type { Rag } from '../measure/types.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatFigure, formatValue, humanise, ragText, type Suppressed } from './formatFigure.js';
 import type { PreparedTile } from './prepareReport.js';
-import type { Table } from './Table.js';
+import { hasSuppressed, type Table } from './Table.js';
 
 export function ragBadge(rag: Rag | null | undefined, compact = false): string {
   if (!rag) return '';
@@ -32,7 +32,8 @@ export function tableHtml(t: Table, opts: { regionLabel?: string; className?: st
       return `<tr${isRegion ? ' class="region"' : ''}>${cells}</tr>`;
     })
     .join('\n');
-  const notes = t.notes.length > 0 ? `<ul class="notes">${t.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  const allNotes = [...t.notes, ...(opts.s && hasSuppressed(t, opts.s) ? [`${opts.s.symbol}: ${opts.s.meaning} (suppressed).`] : [])];
+  const notes = allNotes.length > 0 ? `<ul class="notes">${allNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   return `<table class="${opts.className ?? 'data'}" data-table="${escapeHtml(t.id)}"><caption${opts.hideCaption ? ' class="visually-hidden"' : ''}>${escapeHtml(t.title)}</caption>${head}<tbody>${body}</tbody></table>${notes}`;
 }
 

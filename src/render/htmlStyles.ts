@@ -68,6 +68,9 @@ footer { margin-top: 48px; font-size: 0.8rem; color: var(--muted); border-top: 1
   table { break-inside: auto; }
   thead { display: table-header-group; }
   .tiles { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+  table.submissions { font-size: 7.5pt; }
+  table.submissions .hash { font-size: 6.5pt; }
+  .measures { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
   a { color: inherit; text-decoration: none; }
 }
 `;

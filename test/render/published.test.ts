@@ -21,6 +21,7 @@ describe.each(['nms-25-7', 'nms-26-4'] as ReportId[])('published %s', (id) => {
     const html = readFileSync(pub.html, 'utf8');
     expect(html).toMatch(/<td class="gap">c<\/td>/);
     expect(html).toContain('<strong>c</strong>: fewer than 6 (suppressed)');
+    expect(html).toMatch(/<td class="gap">c<\/td>[^]*?<\/table><ul class="notes">(<li>[^<]*<\/li>)*<li>c: fewer than 6 \(suppressed\)\.<\/li>/);
     const data = JSON.parse(readFileSync(pub.json, 'utf8')) as ReportData;
     // dq.* counts files and rows, and regional themes count categories, not people: disclosure control leaves them as they are.
     const figures = data.measures.filter((m) => !m.id.startsWith('dq.') && m.id !== 'concerns.regional_themes').flatMap((m) => [m.region, ...Object.values(m.partners)].flatMap((e) => [
@@ -34,5 +35,6 @@ describe.each(['nms-25-7', 'nms-26-4'] as ReportId[])('published %s', (id) => {
     expect(figures.filter((f) => !f.suppressed && f.unit === 'count' && f.value !== null && f.value >= 1 && f.value <= 5)).toEqual([]);
     const csv = readdirSync(pub.csvDir).map((f) => readFileSync(join(pub.csvDir, f), 'utf8')).join('');
     expect(csv).toMatch(/,c(,|\r\n)/);
+    expect(csv).toContain('Note: c: fewer than 6 (suppressed)\r\n');
   });
 });
