@@ -157,7 +157,7 @@ describe('files that must not replace an accepted submission', () => {
     expect(await query(dir, 'SELECT rule FROM diagnostic WHERE submission_id = 2 AND severity = \'file_error\'')).toEqual([{ rule: 'header.missing_required' }]);
     expect(await query(dir, 'SELECT DISTINCT submission_id FROM current_support')).toEqual([{ submission_id: 1 }]);
     const again = await load(dir, 'p1', '2026-09', { 'support2.csv': broken });
-    expect(again.files.map((f) => [f.outcome, f.submissionId, f.previousStatus])).toEqual([['already_recorded', 2, 'rejected']]);
+    expect(again.files.map((f) => [f.outcome, f.submissionId, f.previousStatus, f.datasetLoaded])).toEqual([['already_recorded', 2, 'rejected', true]]);
     expect(await query(dir, 'SELECT count(*) AS n FROM submission')).toEqual([{ n: 2 }]);
   });
 

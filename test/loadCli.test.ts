@@ -91,6 +91,9 @@ describe('raa load exit codes and output', () => {
     const partial = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09', '--accept-partial', '--json']);
     expect(partial.status).toBe(1);
     expect((JSON.parse(partial.stdout) as { files: unknown[] }).files).toMatchObject([{ outcome: 'loaded', acceptedPartial: true, counts: { rowsLoaded: 3, rowsRejected: 1 } }]);
+    const again = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already loaded as #2 (same bytes)');
   });
 
   it('exits 2 with one line for usage and configuration mistakes', () => {

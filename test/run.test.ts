@@ -164,6 +164,24 @@ describe('raa run on purpose-built inboxes', () => {
     ]);
   });
 
+  it('runs again OK once a rejected file has a loaded successor, and keeps saying ATTENTION while a held one has none', () => {
+    const dir = join(root, 'rerun');
+    mkdirSync(dir);
+    const pipeline = pipelineFile(dir, ['p1']);
+    const broken = csv('support', rows.support(3)).replace('Request type,', 'Kind,');
+    inbox(dir, 'p1', '2026-10', { 'support.csv': broken, 'support fixed.csv': csv('support', rows.support(3)) });
+    expect(raa('run', pipeline).status).toBe(1);
+    const again = raa('run', pipeline);
+    expect(again.stdout).toMatch(/\nVerdict: OK — 2026-10: 0 file\(s\) loaded, 2 already in the ledger; nothing needs attention\.\n$/);
+    expect(again.status).toBe(0);
+
+    inbox(dir, 'p1', '2026-11', { 'children.csv': csv('children', rows.children(3, () => ({ entered_care: 'x' }))) });
+    expect(raa('run', pipeline).status).toBe(1);
+    const stillHeld = raa('run', pipeline);
+    expect(stillHeld.status).toBe(1);
+    expect(stillHeld.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10, 2026-11: 0 file\(s\) loaded, 3 already in the ledger; 1 file\(s\) held or rejected earlier still without a loaded replacement\./);
+  });
+
   it('loads only the month asked for with --period, and reports on it', () => {
     const dir = join(root, 'period');
     mkdirSync(dir);

@@ -40,10 +40,15 @@ export interface FileLoad {
   rowErrors: number;
   /** Diagnostics stored for the submission, per rule code. */
   countsByRule: Record<string, number>;
+  /** Whether, after this load, the partner-month has a loaded submission of this file's dataset (null when unrecognised). */
+  datasetLoaded: boolean | null;
 }
 
 export const emptyLoadCounts = (): LoadCounts => ({ rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, blank: 0, warnings: 0 });
 
-/** Whether an outcome leaves something for the analyst to act on (exit code 1). */
+/**
+ * Whether an outcome leaves something for the analyst to act on (exit code 1): a file held or rejected now, rows
+ * rejected now, or a file held or rejected before whose dataset still has nothing loaded for the month.
+ */
 export const needsAttention = (f: FileLoad): boolean =>
-  f.outcome === 'held' || f.outcome === 'rejected' || f.outcome === 'already_recorded' || (f.outcome === 'loaded' && f.rowErrors > 0);
+  f.outcome === 'held' || f.outcome === 'rejected' || (f.outcome === 'loaded' && f.rowErrors > 0) || (f.outcome === 'already_recorded' && f.datasetLoaded === false);

@@ -38,12 +38,13 @@ function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number>
   return out;
 }
 
-/** The summary handed back to callers: counts and rule codes only (no cell values). */
-export function summarise(plan: FilePlan): FileLoad {
+/** The summary handed back to callers: counts and rule codes only (no cell values). `loadedDatasets`: those with a loaded submission now. */
+export function summarise(plan: FilePlan, loadedDatasets: ReadonlySet<string>): FileLoad {
+  const dataset = plan.result?.dataset ?? plan.known?.dataset ?? null;
   return {
     file: plan.file.name,
     path: plan.file.path,
-    dataset: plan.result?.dataset ?? plan.known?.dataset ?? null,
+    dataset,
     received: plan.file.received.toISOString(),
     sha256: plan.result?.sha256 ?? plan.known?.sha256 ?? null,
     outcome: plan.outcome,
@@ -55,5 +56,6 @@ export function summarise(plan: FilePlan): FileLoad {
     counts: plan.counts,
     rowErrors: plan.result?.counts.wouldReject ?? 0,
     countsByRule: countByRule(plan.diagnostics),
+    datasetLoaded: dataset === null ? null : loadedDatasets.has(dataset),
   };
 }

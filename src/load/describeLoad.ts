@@ -15,7 +15,8 @@ export function describeOutcome(f: FileLoad): string {
     case 'already_loaded':
       return `already loaded${id ? ` as${id}` : ''} (same bytes): nothing to do`;
     case 'already_recorded':
-      return `already recorded${id ? ` as${id}` : ''} (same bytes, ${f.previousStatus ?? 'not loaded'}): nothing to do`;
+      return `already recorded${id ? ` as${id}` : ''} (same bytes, ${f.previousStatus ?? 'not loaded'}): nothing to do` +
+        (f.datasetLoaded ? `; a ${f.dataset ?? ''} file for the month is loaded` : f.datasetLoaded === false ? `; still no ${f.dataset ?? ''} file loaded for the month` : '');
   }
 }
 

@@ -80,7 +80,9 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
         throw new Error(`loading ${partner} ${period}: the stored load does not reconcile: ${problems.join('; ')}`);
       }
     }
-    return { partner, period, files: plans.map(summarise) };
+    const loadedNow = await db.all<{ dataset: string }>(`SELECT DISTINCT dataset FROM submission WHERE partner = $1 AND period = $2 AND status = 'loaded'`, [partner, period]);
+    const datasets = new Set(loadedNow.map((r) => r.dataset));
+    return { partner, period, files: plans.map((p) => summarise(p, datasets)) };
   } finally {
     for (const p of plans) {
       await p.loadable?.drop().catch(() => undefined);

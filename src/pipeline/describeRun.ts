@@ -19,19 +19,21 @@ export function verdictLine(r: RunReport): string {
   const count = (o: string) => files.filter((f) => f.outcome === o).length;
   const rowErrors = files.filter((f) => f.outcome === 'loaded').reduce((t, f) => t + f.rowErrors, 0);
   const failed = r.loads.filter((l) => l.error !== null);
+  const unresolved = files.filter((f) => f.outcome === 'already_recorded' && f.datasetLoaded === false).length;
   const what = `${r.periods.length === 0 ? 'no months in the inboxes' : r.periods.join(', ')}: ${count('loaded')} file(s) loaded, ${count('already_loaded') + count('already_recorded')} already in the ledger`;
   const issues = [
     failed.length ? `${failed.length} partner-month(s) FAILED and were left as they were (${failed.map((l) => `${l.partner} ${l.period}`).join(', ')})` : '',
     count('held') ? `${count('held')} file(s) held` : '',
     count('rejected') ? `${count('rejected')} file(s) rejected` : '',
     rowErrors ? `${rowErrors} row(s) rejected` : '',
+    unresolved ? `${unresolved} file(s) held or rejected earlier still without a loaded replacement` : '',
     r.reportError ? `the reports FAILED to render (${r.reportError}); the loads stand` : '',
   ].filter(Boolean);
   switch (runExitCode(r)) {
     case 0:
       return `Verdict: OK — ${what}; nothing needs attention.`;
     case 1:
-      return `Verdict: ATTENTION — ${what}; ${issues.join(', ') || 'files held or rejected earlier are still in the inboxes'}. Send each partner its diagnostics (raa validate on the file) and load the corrected files.`;
+      return `Verdict: ATTENTION — ${what}; ${issues.join(', ')}. Send each partner its diagnostics (raa validate on the file) and load the corrected files.`;
     case 3:
       return `Verdict: FAILED — ${what}; ${issues.join(', ')}. Fix the cause and run again.`;
   }
