@@ -1,7 +1,7 @@
 // A prepared report → one self-contained HTML document: inline CSS and SVG, no scripts, fonts or links that leave the file.
 import { escapeHtml } from './escapeHtml.js';
 import { longMonth } from './fillNarrative.js';
-import { humanise, ragText } from './formatFigure.js';
+import { ragText } from './formatFigure.js';
 import { htmlStyles } from './htmlStyles.js';
 import { tableHtml, tileHtml, ragBadge } from './htmlParts.js';
 import type { PreparedReport, PreparedSection } from './prepareReport.js';
@@ -91,7 +91,7 @@ function evidence(p: PreparedReport): string {
   if (p.evidence.length === 0) return '';
   return `<section class="report-section" id="evidence">
 <h2>Evidence lists</h2>
-<p>Internal only. The records behind the figures, by identifier, so each can be checked against the case record. ${escapeHtml(humanise('no names or personal details are included.'))}</p>
+<p>Internal only. The records behind the figures, by identifier only (no names or personal details), so each can be checked against the case record.</p>
 ${p.evidence.map((t) => tableHtml(t, { className: 'evidence' })).join('\n')}
 </section>`;
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/render/escapeHtml.js';
+import { renderChart } from '../../src/render/renderChart.js';
 import { renderFixture } from './renderFixture.js';
 
 describe('escapeHtml', () => {
@@ -20,5 +21,15 @@ describe('escapeHtml', () => {
     expect(html).toContain('Westholm &quot;City&quot; Council &amp; &lt;Partners&gt;');
     expect(html).not.toContain('<Partners>');
     expect(html).toContain('=HYPERLINK(&quot;http://x&quot;)&lt;b&gt;.csv');
+  });
+
+  it('escapes text inside charts: labels, title and summary', async () => {
+    const spec = { data: { name: 'a.b.partners' }, mark: 'bar', encoding: { y: { field: 'partner', type: 'nominal', axis: { labelLimit: 1000 } }, x: { field: 'value', type: 'quantitative' } } };
+    const svg = await renderChart(spec, 'a.b.partners', [{ partner: '<script>alert("x")</script> & co', value: 3 }], 'T <b>', 'D & "q"');
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; co');
+    expect(svg).toContain('<title id="chart-');
+    expect(svg).toContain('>T &lt;b&gt;</title>');
+    expect(svg).toContain('>D &amp; &quot;q&quot;</desc>');
   });
 });
