@@ -46,6 +46,8 @@ export function tileHtml(tile: PreparedTile, s: Suppressed): string {
   if (f?.rag) foot.push(ragBadge(f.rag));
   if (f?.target !== null && f?.target !== undefined) foot.push(`<span>target ${escapeHtml(f.unit === 'percent' ? `${f.target}%` : formatValue(f.target, f.unit, true))}</span>`);
   if (f && isNumber && f.unit === 'percent' && f.numerator !== null && f.denominator !== null) foot.push(`<span>${escapeHtml(`${count(f.numerator)} of ${count(f.denominator)}`)}</span>`);
+  const left = tile.measure.region.notSubmitted?.length ?? 0;
+  if (left > 0) foot.push(`<span class="left-out">leaves out ${left} partner${left === 1 ? '' : 's'}: not submitted</span>`);
   if (f?.suppressed) foot.push(`<span>${escapeHtml(`${s.symbol}: ${s.meaning}`)}</span>`);
   const figureName = tile.figureName === 'count' || tile.label !== tile.measure.title ? '' : `<span class="tile-figure">${escapeHtml(humanise(tile.figureName).toLowerCase())}</span>`;
   return `<div class="tile rag-${f?.rag ?? 'none'}" data-measure="${escapeHtml(tile.measure.id)}">

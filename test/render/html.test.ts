@@ -48,6 +48,7 @@ describe('HTML report (internal, nms-26-4)', () => {
     expect(html).toMatch(/<td class="gap">no cases<\/td>/);
     expect(html).toContain('leave out Eastbridge Borough Council: not submitted for the month.');
     expect(html).toContain('not clearing');
+    expect(html).toContain('<span class="left-out">leaves out 1 partner: not submitted</span>');
   });
 
   it('follows each chart with its data as a table, and has the per-partner, trend and data quality tables', () => {
