@@ -54,7 +54,7 @@ td.gap { color: var(--muted); font-style: italic; }
 figure.chart table { font-size: 0.8rem; }
 figure.chart th, figure.chart td { padding: 3px 8px; }
 table.submissions th, table.submissions td { text-align: left; padding: 4px 6px; }
-table.evidence td, table.submissions td { text-align: left; }
+table.evidence th, table.evidence td, table.submissions th, table.submissions td { text-align: left; }
 .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.72rem; word-break: break-all; }
 footer { margin-top: 48px; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 12px; }
 @page { size: A4; margin: 14mm 12mm 16mm; }

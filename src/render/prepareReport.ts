@@ -3,7 +3,7 @@ import type { EvidenceList, Figure, MeasureResult, ReportData } from '../measure
 import { matchesPattern, type LoadedReport, type SectionDefinition } from '../report/ReportDefinition.js';
 import { describeChart } from './describeChart.js';
 import { fillNarrative } from './fillNarrative.js';
-import type { Suppressed } from './formatFigure.js';
+import { humanise, type Suppressed } from './formatFigure.js';
 import { measureTables } from './measureTables.js';
 import { renderChart } from './renderChart.js';
 import { resolveChartData, resolveTable } from './resolveData.js';
@@ -80,5 +80,5 @@ export async function prepareReport(data: ReportData, report: LoadedReport, s: S
 }
 
 function evidenceTable(e: EvidenceList): Table {
-  return { id: `evidence.${e.id}`, title: e.title, columns: e.columns, rows: e.rows.map((r) => r.map((v) => ({ text: v === null ? '' : String(v) }))), notes: [`${e.rows.length} record${e.rows.length === 1 ? '' : 's'}.`] };
+  return { id: `evidence.${e.id}`, title: e.title, columns: e.columns.map(humanise), rows: e.rows.map((r) => r.map((v) => ({ text: v === null ? '' : String(v) }))), notes: [`${e.rows.length} record${e.rows.length === 1 ? '' : 's'}.`] };
 }

@@ -20,6 +20,9 @@ const baseConfig = {
 
 let counter = 0;
 
+/** Charts rendered in this process and the time spent compiling and rendering them (for `npm run bench`). */
+export const chartStats = { count: 0, ms: 0 };
+
 /** Render `spec` with `rows` as its named data; `id` makes the title/desc ids unique in the page. */
 export async function renderChart(spec: Record<string, unknown>, dataName: string, rows: Record<string, unknown>[], title: string, desc: string): Promise<string> {
   const withData = {
@@ -28,6 +31,7 @@ export async function renderChart(spec: Record<string, unknown>, dataName: strin
     datasets: { [dataName]: rows },
     config: { ...baseConfig, ...((spec['config'] as object | undefined) ?? {}) },
   } as unknown as TopLevelSpec;
+  const started = performance.now();
   const vg = compile(withData).spec;
   const view = new View(parse(vg), { renderer: 'none' });
   try {
@@ -35,6 +39,8 @@ export async function renderChart(spec: Record<string, unknown>, dataName: strin
     return annotate(svg, title, desc);
   } finally {
     view.finalize();
+    chartStats.count++;
+    chartStats.ms += performance.now() - started;
   }
 }
 
