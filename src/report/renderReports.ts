@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { computeMeasures } from '../measure/computeMeasures.js';
 import type { Audience, ReportData } from '../measure/types.js';
 import type { Pipeline } from '../pipeline/loadPipeline.js';
+import { chartStats } from '../render/renderChart.js';
 import { ChromiumMissingError, renderPdf } from '../render/renderPdf.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildReportData } from './buildReportData.js';
@@ -67,6 +68,7 @@ export async function renderReports(o: RenderReportsOptions): Promise<string[]> 
       for (const p of pdfs) if (!wanted.includes('html')) rmSync(p.html, { force: true });
     }
   }
+  if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] charts: ${chartStats.count} compiled and rendered in ${Math.round(chartStats.ms)} ms\n`);
   return written;
 }
 
