@@ -17,6 +17,8 @@ p { margin: 0 0 12px; max-width: 72ch; }
 .facts div { background: var(--soft); border-radius: 6px; padding: 10px 14px; }
 .facts dt { font-size: 0.75rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
 .facts dd { margin: 2px 0 0; font-weight: 600; }
+.facts .sub { display: block; font-weight: 400; font-size: 0.8rem; color: var(--muted); }
+a { color: var(--accent); }
 .audience-internal { color: var(--red); }
 .key { font-size: 0.85rem; color: var(--muted); }
 .contents ol { margin: 4px 0 16px 20px; padding: 0; }

@@ -53,9 +53,9 @@ ${d.summary ? `<p>${escapeHtml(d.summary)}</p>` : ''}
 <blockquote>${escapeHtml(d.standard.text)}</blockquote>
 <dl class="facts">
 <div><dt>Region</dt><dd>${escapeHtml(data.region)}</dd></div>
-<div><dt>Period</dt><dd>${escapeHtml(longMonth(data.period))} (to ${escapeHtml(data.periodEnd)})</dd></div>
+<div><dt>Period</dt><dd>${escapeHtml(longMonth(data.period))}<span class="sub">month ending ${escapeHtml(data.periodEnd)}</span></dd></div>
 <div><dt>Audience</dt><dd>${data.audience === 'internal' ? '<span class="audience-internal">Internal</span>' : 'Published'}</dd></div>
-<div><dt>Generated</dt><dd>${escapeHtml(data.generatedAt)}</dd></div>
+<div><dt>Generated</dt><dd>${escapeHtml(data.generatedAt.slice(0, 10))}<span class="sub">${escapeHtml(data.generatedAt.slice(11, 16))} UTC</span></dd></div>
 </dl>
 <p>${audience}.</p>
 <nav class="contents"><strong>Contents</strong><ol>${p.sections.map((x) => `<li><a href="#${escapeHtml(x.definition.id)}">${escapeHtml(x.definition.title)}</a></li>`).join('')}${p.evidence.length > 0 ? '<li><a href="#evidence">Evidence lists</a></li>' : ''}</ol></nav>

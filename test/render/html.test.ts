@@ -30,7 +30,8 @@ describe('HTML report (internal, nms-26-4)', () => {
   it('has the cover: region, period, audience, generation time, submissions and their hashes', () => {
     expect(html).toContain('Wessex Vale Adoption');
     expect(html).toContain('October 2026');
-    expect(html).toContain('2026-11-23T09:00:00Z');
+    expect(html).toContain('<dt>Generated</dt><dd>2026-11-23<span class="sub">09:00 UTC</span>');
+    expect(html).toContain('month ending 2026-10-31');
     expect(html).toMatch(/Internal<\/span>/);
     expect(html).toContain(`${'ab'.repeat(31)}03`);
     expect(html).toContain('northmoor_support_2026-10.csv');
