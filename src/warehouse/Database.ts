@@ -51,7 +51,9 @@ const arrowValue: DuckDBValueConverter<JS> = (value, type, converter) => {
   return JSDuckDBValueConverter(value, type, converter);
 };
 
-const instances = new Map<string, DuckDBInstance>();
+const instances = new Map<string, Promise<DuckDBInstance>>();
+/** The same instances once created, for the synchronous close paths. */
+const created = new Map<string, DuckDBInstance>();
 
 /** A connection to one DuckDB database (a file, or ':memory:'). */
 export class Database {
@@ -62,18 +64,20 @@ export class Database {
    * instances are shared per path; every caller gets its own connection.
    */
   static async open(path: string, options: Record<string, string> = {}): Promise<Database> {
-    let instance = path === ':memory:' ? undefined : instances.get(path);
-    if (!instance) {
-      try {
-        instance = await DuckDBInstance.create(path, options);
-      } catch (e) {
+    // The pending creation is cached, not just the result: concurrent opens of one file must share one instance.
+    let pending = path === ':memory:' ? undefined : instances.get(path);
+    if (!pending) {
+      pending = DuckDBInstance.create(path, options).catch((e: unknown) => {
+        instances.delete(path);
         const msg = e instanceof Error ? e.message : String(e);
         const lock = /Could not set lock on file[^]*?PID (\d+)/.exec(msg);
         if (lock || /Conflicting lock/.test(msg)) throw new WarehouseBusyError(path, lock ? Number(lock[1]) : null);
         throw e;
-      }
-      if (path !== ':memory:') instances.set(path, instance);
+      });
+      if (path !== ':memory:') instances.set(path, pending);
     }
+    const instance = await pending;
+    if (path !== ':memory:') created.set(path, instance);
     return new Database(path, await instance.connect());
   }
 
@@ -151,16 +155,18 @@ export class Database {
   /** Close this connection and release the file (its instance), so other processes may open it. */
   release(): void {
     this.conn.closeSync();
-    const inst = instances.get(this.path);
+    const inst = created.get(this.path);
     if (inst) {
       inst.closeSync();
+      created.delete(this.path);
       instances.delete(this.path);
     }
   }
 
   /** Release every instance this process opened, so other processes may lock the files. */
   static closeAll(): void {
-    for (const inst of instances.values()) inst.closeSync();
+    for (const inst of created.values()) inst.closeSync();
+    created.clear();
     instances.clear();
   }
 }
