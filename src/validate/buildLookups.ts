@@ -37,14 +37,26 @@ export function lookupKey(col: Column): string | null {
   return `${domain}_${col.required ? 'req' : 'opt'}${event ? '_event' : ''}`;
 }
 
+/** The typed value columns of the lookup table, one per DuckDB type a contract column can have. */
+const valueColumns: Record<string, string> = { DATE: 'v_date', INTEGER: 'v_int', DOUBLE: 'v_double', 'DECIMAL(12,2)': 'v_money', BOOLEAN: 'v_bool', VARCHAR: 'v_text', 'VARCHAR[]': 'v_list' };
+
+/** The lookup column holding a value of this column type. */
+export function lookupValueColumn(type: ColumnType): string {
+  const c = valueColumns[duckdbType(type)];
+  if (!c) throw new Error(`no lookup column for ${duckdbType(type)}`);
+  return c;
+}
+
 /**
- * Build one lookup table per lookup key: (raw VARCHAR, value <typed>, rule VARCHAR, detail VARCHAR), where `rule` is
- * already final for the column kind (a missing value in a required column is `required.missing`; an event date after
- * `periodEnd` is `date.future`) and `value` is set only when `rule` is null. Returns lookup key → table name.
+ * Build the lookup table `<prefix>_lk`: (key, raw, rule, detail, v_date, v_int, …) with one row per lookup key and
+ * distinct raw value, where `rule` is already final for the column kind (a missing value in a required column is
+ * `required.missing`; an event date after `periodEnd` is `date.future`) and the typed value is set only when `rule`
+ * is null. One table for every key keeps the statement count per file small. Returns its name, or null when the file
+ * has no typed column.
  */
-export async function buildLookups(db: Database, staging: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<Map<string, string>> {
+export async function buildLookups(db: Database, staging: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<string | null> {
   const present = columns.filter((m): m is MappedColumn & { index: number } => m.index !== null && domainOf(m.column.type) !== null);
-  if (present.length === 0) return new Map();
+  if (present.length === 0) return null;
   // One pass over the staging table for every domain's distinct values.
   const union = present.map((m) => `SELECT ${lit(domainOf(m.column.type) as string)} AS d, ${rawCol(m.index)} AS v FROM ${ident(staging)} WHERE rowid > 0`).join(' UNION ALL ');
   const distinct = await db.all<{ d: string; v: string }>(`SELECT DISTINCT d, v FROM (${union}) WHERE v IS NOT NULL`);
@@ -55,27 +67,31 @@ export async function buildLookups(db: Database, staging: string, prefix: string
     else valuesByDomain.set(d, [v]);
   }
 
-  const tables = new Map<string, string>();
+  const rows: (string | null)[][] = [];
+  const done = new Set<string>();
   for (const m of present) {
     const key = lookupKey(m.column) as string;
-    if (tables.has(key)) continue;
+    if (done.has(key)) continue;
+    done.add(key);
     const type = m.column.type as Typed;
-    const table = `${prefix}_lk_${key}`;
-    const rows = (valuesByDomain.get(domainOf(type) as string) ?? []).map((v): (string | null)[] => {
+    const sqlType = duckdbType(type);
+    for (const v of valuesByDomain.get(domainOf(type) as string) ?? []) {
       const p = presence(v);
-      if (p === 'missing') return [v, null, m.column.required ? 'required.missing' : null, null];
-      if (p === 'not_known') return [v, null, m.column.required ? 'required.not_known' : null, null];
-      const n = normaliseCell(type, v);
-      if (!n.ok) return [v, null, n.rule, n.detail ?? null];
-      if (type.kind === 'date' && !type.planned && n.value > periodEnd) return [v, null, 'date.future', null];
-      return [v, n.value, null, null];
-    });
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(`${table}_text`)} (raw VARCHAR, value VARCHAR, rule VARCHAR, detail VARCHAR)`);
-    await db.appendText(`${table}_text`, rows, { temp: true });
-    const value = type.kind === 'codes' ? `string_split(value, ';')` : `CAST(value AS ${duckdbType(type)})`;
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT raw, ${value} AS value, rule, detail FROM ${ident(`${table}_text`)}`);
-    await db.run(`DROP TABLE temp.${ident(`${table}_text`)}`);
-    tables.set(key, table);
+      if (p === 'missing') rows.push([key, sqlType, v, null, m.column.required ? 'required.missing' : null, null]);
+      else if (p === 'not_known') rows.push([key, sqlType, v, null, m.column.required ? 'required.not_known' : null, null]);
+      else {
+        const n = normaliseCell(type, v);
+        if (!n.ok) rows.push([key, sqlType, v, null, n.rule, n.detail ?? null]);
+        else if (type.kind === 'date' && !type.planned && n.value > periodEnd) rows.push([key, sqlType, v, null, 'date.future', null]);
+        else rows.push([key, sqlType, v, n.value, null, null]);
+      }
+    }
   }
-  return tables;
+  const table = `${prefix}_lk`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(`${table}_text`)} (key VARCHAR, type VARCHAR, raw VARCHAR, value VARCHAR, rule VARCHAR, detail VARCHAR)`);
+  await db.appendText(`${table}_text`, rows, { temp: true });
+  const typed = Object.entries(valueColumns).map(([t, c]) => `CASE WHEN type = ${lit(t)} THEN ${t === 'VARCHAR[]' ? `string_split(value, ';')` : `CAST(value AS ${t})`} END AS ${c}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT key, raw, rule, detail, ${typed.join(', ')} FROM ${ident(`${table}_text`)}`);
+  await db.run(`DROP TABLE temp.${ident(`${table}_text`)}`);
+  return table;
 }

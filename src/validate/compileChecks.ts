@@ -5,7 +5,7 @@ import { duckdbType } from '../contract/duckdbType.js';
 import { missingTokens, notKnownToken } from '../ingest/normalise/missing.js';
 import type { MappedColumn } from '../ingest/recognise.js';
 import { rules as catalogue, type RuleCode } from '../diagnostics/rules.js';
-import { lookupKey } from './buildLookups.js';
+import { lookupKey, lookupValueColumn } from './buildLookups.js';
 import { ident, lit, rawCol } from './sql.js';
 
 export interface CheckContext {
@@ -14,8 +14,8 @@ export interface CheckContext {
   /** Staging table (rowid, c0, c1, …) and number of raw columns. */
   staging: string;
   rawWidth: number;
-  /** Lookup key → lookup table (from buildLookups). */
-  lookups: Map<string, string>;
+  /** The lookup table (from buildLookups), or null when the file has no typed column. */
+  lookups: string | null;
   /** Last day of the reporting month, `yyyy-mm-dd`: no event date may be later. */
   periodEnd: string;
   settings: { asfCap: number };
@@ -34,9 +34,8 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
     const max = col.type.kind === 'text' && col.type.maxLength ? ` OR length(trim(${raw})) > ${col.type.maxLength}` : '';
     return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
   }
-  const lk = ctx.lookups.get(key);
-  if (!lk) throw new Error(`no lookup for ${key}`);
-  return { select: `j${j}.value AS ${f(col.field)}`, join: `LEFT JOIN ${ident(lk)} AS j${j} ON j${j}.raw = ${raw}` };
+  if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
+  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN ${ident(ctx.lookups)} AS j${j} ON j${j}.key = ${lit(key)} AND j${j}.raw = ${raw}` };
 }
 
 /** Cell findings of one field: (rec, field, rule, detail) for every non-blank data row whose cell breaks a rule. */
@@ -53,9 +52,8 @@ function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext,
     } END`;
     return `SELECT rec, ${field} AS field, rule, NULL AS detail FROM (SELECT s.rowid AS rec, ${rule} AS rule FROM ${ident(ctx.staging)} AS s WHERE ${rows}) WHERE rule IS NOT NULL`;
   }
-  const lk = ctx.lookups.get(key);
-  if (!lk) throw new Error(`no lookup for ${key}`);
-  const failing = `SELECT s.rowid AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.staging)} AS s JOIN (SELECT * FROM ${ident(lk)} WHERE rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`;
+  if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
+  const failing = `SELECT s.rowid AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.staging)} AS s JOIN (SELECT raw, rule, detail FROM ${ident(ctx.lookups)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`;
   return col.required ? `${failing} UNION ALL SELECT s.rowid, ${field}, 'required.missing', NULL FROM ${ident(ctx.staging)} AS s WHERE ${raw} IS NULL AND ${rows}` : failing;
 }
 
