@@ -1,7 +1,8 @@
 // `raa export <pipeline>`: the warehouse's current tables and ledger for analysts as Parquet (Hive-partitioned), Arrow IPC and CSV.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { exportFormats, exportWarehouse, type ExportedFile, type ExportFormat } from '../export/exportWarehouse.js';
+import { exportFormats, type ExportFormat } from '../export/exportFormats.js';
+import type { ExportedFile } from '../export/exportWarehouse.js';
 import { loadPipeline, PipelineError } from '../pipeline/loadPipeline.js';
 import { openWarehouse } from '../warehouse/openWarehouse.js';
 import { UsageError } from './exitCodes.js';
@@ -52,6 +53,7 @@ export function registerExport(program: Command): void {
       // Read-only: an export never changes the warehouse, and a missing one is not created.
       const db = await openWarehouse(warehouse, { readOnly: true });
       try {
+        const { exportWarehouse } = await import('../export/exportWarehouse.js'); // Arrow is loaded only to export
         const files = await exportWarehouse(db, { formats, outDir: o.out, period });
         process.stdout.write(`${summary(files, formats)}\n`);
       } finally {

@@ -16,6 +16,10 @@ import { Database, WarehouseBusyError } from '../warehouse/Database.js';
 import { WarehouseVersionError } from '../warehouse/migrations.js';
 import { WarehouseOpenError } from '../warehouse/openWarehouse.js';
 
+// Extracts describe children and adopters: everything this process writes (warehouse, its WAL, scratch copies,
+// reports with record ids) is private to the user unless they share it deliberately.
+process.umask(0o077);
+
 const program = new Command('raa')
   .description("Monitoring and reporting pipeline for a Regional Adoption Agency's monthly partner extracts")
   .version('0.1.0')

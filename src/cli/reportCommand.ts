@@ -6,7 +6,7 @@ import { audiences, type Audience } from '../pipeline/PipelineConfig.js';
 import { loadPipeline } from '../pipeline/loadPipeline.js';
 import { withWarehouse } from '../pipeline/withWarehouse.js';
 import { listReports, ReportDefinitionError } from '../report/loadReport.js';
-import { formats, renderReports, type Format } from '../report/renderReports.js';
+import { formats, type Format } from '../report/formats.js';
 import { reportsDir } from '../report/reportsDir.js';
 import { exitCodes, UsageError } from './exitCodes.js';
 import { parsePeriod } from './validateCommand.js';
@@ -39,7 +39,7 @@ export function registerReport(program: Command): void {
       const wanted = parseFormats(o.format);
       const files = await withWarehouse(pipeline.warehouse, { readOnly: true }, async (db) => {
         try {
-          return await renderReports({
+          return await (await import('../report/renderReports.js')).renderReports({
             db, pipeline, period, reportsDir: dir, formats: wanted,
             ...(o.report !== undefined ? { reportIds: [o.report] } : {}),
             ...(o.audience !== undefined ? { audiences: [o.audience as Audience] } : {}),

@@ -7,8 +7,8 @@ import { writeArrowFile } from './writeArrowFile.js';
 import { writeCsvFile } from './writeCsvFile.js';
 import { writeParquetPartitions } from './writeParquetPartitions.js';
 
-export const exportFormats = ['parquet', 'arrow', 'csv'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+import { exportFormats, type ExportFormat } from './exportFormats.js';
+export { exportFormats, type ExportFormat } from './exportFormats.js';
 
 export interface ExportOptions {
   /** Formats to write, each once (order does not matter). */

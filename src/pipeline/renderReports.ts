@@ -1,7 +1,6 @@
 // The seam where the month's reports are rendered once its loads are in: every report and audience of the pipeline, HTML, JSON and CSV. Returns the files (and CSV folders) written.
 import { dirname } from 'node:path';
 import { NoDataForPeriodError } from '../measure/reportPeriod.js';
-import { renderReports as render } from '../report/renderReports.js';
 import type { Database } from '../warehouse/Database.js';
 import type { Pipeline } from './loadPipeline.js';
 
@@ -18,6 +17,8 @@ export interface ReportContext {
 /** Output under `reports/out/<period>/` (working directory); a month with nothing loaded is said, not thrown. */
 export async function renderReports(ctx: ReportContext): Promise<string[]> {
   try {
+    // Loaded here, not at start-up: the renderers bring Vega, which no other command needs.
+    const { renderReports: render } = await import('../report/renderReports.js');
     const files = await render({ db: ctx.db, pipeline: ctx.pipeline, period: ctx.period, formats: ['html', 'json', 'csv'], say: ctx.say });
     // One line per report file, and one per CSV folder rather than per table.
     return [...new Set(files.map((f) => (f.endsWith('.csv') ? `${dirname(f)}/` : f)))];

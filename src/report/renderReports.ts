@@ -12,7 +12,7 @@ import { loadReport } from './loadReport.js';
 import { reportsDir } from './reportsDir.js';
 import { writeReport, type Format } from './writeReport.js';
 
-export const formats = ['html', 'json', 'csv', 'pdf'] as const;
+export { formats } from './formats.js';
 export type { Format } from './writeReport.js';
 
 export interface RenderReportsOptions {

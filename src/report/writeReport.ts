@@ -10,7 +10,8 @@ import { renderHtml } from '../render/renderHtml.js';
 import { renderJson } from '../render/renderJson.js';
 import type { LoadedReport } from './ReportDefinition.js';
 
-export type Format = 'html' | 'json' | 'csv' | 'pdf';
+import type { Format } from './formats.js';
+export type { Format } from './formats.js';
 
 export interface WriteReportInput {
   data: ReportData;
