@@ -19,6 +19,13 @@ import { WarehouseOpenError } from '../warehouse/openWarehouse.js';
 // Extracts describe children and adopters: everything this process writes (warehouse, its WAL, scratch copies,
 // reports with record ids) is private to the user unless they share it deliberately.
 process.umask(0o077);
+// Output piped into `head` and closed early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 
 const program = new Command('raa')
   .description("Monitoring and reporting pipeline for a Regional Adoption Agency's monthly partner extracts")
