@@ -51,10 +51,16 @@ export function lookupValueColumn(type: ColumnType): string {
  * Build the lookup table `<prefix>_lk`: (key, raw, rule, detail, v_date, v_int, …) with one row per lookup key and
  * distinct raw value, where `rule` is already final for the column kind (a missing value in a required column is
  * `required.missing`; an event date after `periodEnd` is `date.future`) and the typed value is set only when `rule`
- * is null. One table for every key keeps the statement count per file small. Returns its name, or null when the file
- * has no typed column.
+ * is null. One table for every key keeps the statement count per file small. Returns its name and the keys with
+ * failing values, or null when the file has no typed column.
  */
-export async function buildLookups(db: Database, staging: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<string | null> {
+export interface Lookups {
+  table: string;
+  /** Lookup keys with at least one value that breaks a rule: columns of other keys need no cell scan. */
+  failing: Set<string>;
+}
+
+export async function buildLookups(db: Database, staging: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<Lookups | null> {
   const present = columns.filter((m): m is MappedColumn & { index: number } => m.index !== null && domainOf(m.column.type) !== null);
   if (present.length === 0) return null;
   // One pass over the staging table for every domain's distinct values.
@@ -93,5 +99,5 @@ export async function buildLookups(db: Database, staging: string, prefix: string
   const typed = Object.entries(valueColumns).map(([t, c]) => `CASE WHEN type = ${lit(t)} THEN ${t === 'VARCHAR[]' ? `string_split(value, ';')` : `CAST(value AS ${t})`} END AS ${c}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT key, raw, rule, detail, ${typed.join(', ')} FROM ${ident(`${table}_text`)}`);
   await db.run(`DROP TABLE temp.${ident(`${table}_text`)}`);
-  return table;
+  return { table, failing: new Set(rows.filter((r) => r[4] !== null).map((r) => r[0] as string)) };
 }

@@ -5,7 +5,7 @@ import { duckdbType } from '../contract/duckdbType.js';
 import { missingTokens, notKnownToken } from '../ingest/normalise/missing.js';
 import type { MappedColumn } from '../ingest/recognise.js';
 import { rules as catalogue, type RuleCode } from '../diagnostics/rules.js';
-import { lookupKey, lookupValueColumn } from './buildLookups.js';
+import { lookupKey, lookupValueColumn, type Lookups } from './buildLookups.js';
 import { ident, lit, rawCol } from './sql.js';
 
 export interface CheckContext {
@@ -15,7 +15,7 @@ export interface CheckContext {
   staging: string;
   rawWidth: number;
   /** The lookup table (from buildLookups), or null when the file has no typed column. */
-  lookups: string | null;
+  lookups: Lookups | null;
   /** Last day of the reporting month, `yyyy-mm-dd`: no event date may be later. */
   periodEnd: string;
   settings: { asfCap: number };
@@ -35,11 +35,11 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
     return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
-  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN ${ident(ctx.lookups)} AS j${j} ON j${j}.key = ${lit(key)} AND j${j}.raw = ${raw}` };
+  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN ${ident(ctx.lookups.table)} AS j${j} ON j${j}.key = ${lit(key)} AND j${j}.raw = ${raw}` };
 }
 
 /** Cell findings of one field: (rec, field, rule, detail) for every non-blank data row whose cell breaks a rule. */
-function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext, blank: string): string {
+function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext, blank: string): string | null {
   const { column: col } = m;
   const raw = `s.${rawCol(m.index)}`;
   const rows = `s.rowid > 0 AND s.rowid NOT IN (SELECT rec FROM ${ident(blank)})`;
@@ -53,8 +53,13 @@ function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext,
     return `SELECT rec, ${field} AS field, rule, NULL AS detail FROM (SELECT s.rowid AS rec, ${rule} AS rule FROM ${ident(ctx.staging)} AS s WHERE ${rows}) WHERE rule IS NOT NULL`;
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
-  const failing = `SELECT s.rowid AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.staging)} AS s JOIN (SELECT raw, rule, detail FROM ${ident(ctx.lookups)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`;
-  return col.required ? `${failing} UNION ALL SELECT s.rowid, ${field}, 'required.missing', NULL FROM ${ident(ctx.staging)} AS s WHERE ${raw} IS NULL AND ${rows}` : failing;
+  const missing = `SELECT s.rowid AS rec, ${field} AS field, 'required.missing' AS rule, NULL AS detail FROM ${ident(ctx.staging)} AS s WHERE ${raw} IS NULL AND ${rows}`;
+  // Only values that break a rule need the join; a clean column of an optional field needs no scan at all.
+  const failing = ctx.lookups.failing.has(key)
+    ? `SELECT s.rowid AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.staging)} AS s JOIN (SELECT raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`
+    : null;
+  const parts = [failing, col.required ? missing : null].filter((x): x is string => x !== null);
+  return parts.length ? parts.join(' UNION ALL ') : null;
 }
 
 /** `CREATE TABLE blank AS …`: the data rows whose every cell is empty or white space. */
@@ -132,7 +137,7 @@ export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: s
   const warningCodes = (Object.keys(catalogue) as RuleCode[]).filter((c) => catalogue[c].severity === 'warning');
   const cellSeverity = warningCodes.length ? `CASE WHEN rule IN (${warningCodes.map(lit).join(', ')}) THEN 'warning' ELSE 'row_error' END` : `'row_error'`;
   const present = ctx.columns.filter((m): m is MappedColumn & { index: number } => m.index !== null);
-  const cells = present.map((m) => cellFindingsSql(m, ctx, t.blank));
+  const cells = present.map((m) => cellFindingsSql(m, ctx, t.blank)).filter((x): x is string => x !== null);
   const rows: Finding[] = ctx.dataset.rules.flatMap((rule) => ruleFindings(rule, ctx));
   const rowSelects = rows.map((x) => {
     const guard = x.guard?.length ? ` AND rec NOT IN (SELECT rec FROM ${ident(t.cells)} WHERE field IN (${x.guard.map(lit).join(', ')}))` : '';

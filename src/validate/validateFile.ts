@@ -202,7 +202,7 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
   for (const sql of findingsTableSql(ctx, names)) await opts.db.run(sql);
   lap('findings');
-  if (lookups) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(lookups)}`);
+  if (lookups) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(lookups.table)}`);
 
   // 7. account for every row: read = would load + would reject + blank
   const c = await opts.db.one<{ data: number; blank: number; rejected: number; warned: number }>(
