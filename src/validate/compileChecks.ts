@@ -35,7 +35,7 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
     return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
-  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN ${ident(ctx.lookups.table)} AS j${j} ON j${j}.key = ${lit(key)} AND j${j}.raw = ${raw}` };
+  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN (SELECT raw, ${lookupValueColumn(col.type)} FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)}) AS j${j} ON j${j}.raw = ${raw}` };
 }
 
 /** Cell findings of one field: (rec, field, rule, detail) for every non-blank data row whose cell breaks a rule. */

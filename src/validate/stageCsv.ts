@@ -10,8 +10,14 @@ export class StagingMismatchError extends Error {
   }
 }
 
-/** Create `table` from the file. Throws StagingMismatchError when DuckDB and the scan disagree or DuckDB rejects the text. */
-export async function stageCsv(db: Database, table: string, utf8Path: string, delimiter: string, map: RecordMap, temp: boolean): Promise<void> {
+/** What the reader needs to know of the file: its widest record, whether values span lines, and (to reconcile) its record count. */
+export type StagingShape = Pick<RecordMap, 'maxFields' | 'quotedNewlines'> & { records?: number };
+
+/**
+ * Create `table` from the file. Throws StagingMismatchError when DuckDB rejects the text or, given `shape.records`,
+ * reads a different number of records than the scan found.
+ */
+export async function stageCsv(db: Database, table: string, utf8Path: string, delimiter: string, map: StagingShape, temp: boolean): Promise<void> {
   const width = Math.max(1, map.maxFields);
   const columns = `{${Array.from({ length: width }, (_, i) => `${lit(rawCol(i))}: 'VARCHAR'`).join(', ')}}`;
   // DuckDB's parallel reader cannot pad short rows across quoted line breaks; only such files are read serially.
@@ -37,6 +43,7 @@ export async function stageCsv(db: Database, table: string, utf8Path: string, de
     const reason = lines.slice(1).find((l) => !noise.test(l)) ?? 'its structure is inconsistent';
     throw new StagingMismatchError(reason.replace(/\.$/, ''), line ? Number(line[1]) : null);
   }
+  if (map.records === undefined) return;
   const row = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
   if ((row?.n ?? 0) !== map.records) {
     throw new StagingMismatchError(`the reader found ${row?.n ?? 0} records where the line scan found ${map.records}`, null);

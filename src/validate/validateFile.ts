@@ -153,18 +153,20 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   // 4. parse: record structure (line numbers, blank lines, field counts, cut-short files), then DuckDB reads the rows
   let headerWidth = header.length;
   while (headerWidth > 0 && (header[headerWidth - 1] ?? '').trim() === '') headerWidth--;
-  const scanned = await scanRecords(decoded.utf8Path, decoded.bomBytes, delimiter, headerWidth);
-  lap('scan');
-  const structural = scanned.tooLongLine !== null ? fileLevel('file.line_too_long', { line: scanned.tooLongLine }, { limit: MAX_RECORD_BYTES.toLocaleString('en-GB') })
-    : scanned.unterminatedQuoteLine !== null ? fileLevel('file.unterminated_quote', { line: scanned.unterminatedQuoteLine })
-    : scanned.textAfterQuoteLine !== null ? fileLevel('file.parse', { line: scanned.textAfterQuoteLine }, { detail: 'a quoted value is followed by more text before the next delimiter (like "duty"x); put the whole value in quotes and double any quote inside it' })
-    : null;
-  if (structural) {
-    await cleanupCopy();
-    return fail(structural);
-  }
   const t = (name: string) => `${opts.prefix}_${name}`;
   const names = { staging: t('raw'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
+  // Blank rows above the header (Excel) are read, then dropped, so that rowid 0 is the header.
+  const skip = dialect?.leadingBlankRecords ?? 0;
+  const stageTable = skip ? t('raw0') : names.staging;
+  // DuckDB reads the rows while the scan runs, assuming the usual shape (no record wider than the header, no line
+  // breaks inside values); when the scan finds otherwise, the rows are read again with what it found.
+  const early = stageCsv(opts.db, stageTable, decoded.utf8Path, delimiter, { maxFields: header.length, quotedNewlines: false }, true).then(
+    () => true,
+    () => false,
+  );
+  const scanned = await scanRecords(decoded.utf8Path, decoded.bomBytes, delimiter, headerWidth);
+  const earlyOk = await early;
+  lap('scan');
   // DuckDB's reader takes one line ending per file: a file that mixes them is read from an LF-only copy.
   const readPath = scanned.lineEndings.length > 1 ? await normaliseLineEndings(decoded.utf8Path, opts.scratchDir) : decoded.utf8Path;
   const drop = async () => {
@@ -172,10 +174,22 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
     if (readPath !== decoded.utf8Path) await rm(readPath, { force: true });
     await cleanupCopy();
   };
-  // Blank rows above the header (Excel) are read, then dropped, so that rowid 0 is the header.
-  const skip = dialect?.leadingBlankRecords ?? 0;
+  const structural = scanned.tooLongLine !== null ? fileLevel('file.line_too_long', { line: scanned.tooLongLine }, { limit: MAX_RECORD_BYTES.toLocaleString('en-GB') })
+    : scanned.unterminatedQuoteLine !== null ? fileLevel('file.unterminated_quote', { line: scanned.unterminatedQuoteLine })
+    : scanned.textAfterQuoteLine !== null ? fileLevel('file.parse', { line: scanned.textAfterQuoteLine }, { detail: 'a quoted value is followed by more text before the next delimiter (like "duty"x); put the whole value in quotes and double any quote inside it' })
+    : null;
+  if (structural) {
+    await drop();
+    return fail(structural);
+  }
+  const reuse = earlyOk && readPath === decoded.utf8Path && scanned.maxFields <= header.length && !scanned.quotedNewlines;
   try {
-    await stageCsv(opts.db, skip ? t('raw0') : names.staging, readPath, delimiter, scanned, true);
+    if (reuse) {
+      const n = await opts.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(stageTable)}`);
+      if ((n?.n ?? 0) !== scanned.records) throw new StagingMismatchError(`the reader found ${n?.n ?? 0} records where the line scan found ${scanned.records}`, null);
+    } else {
+      await stageCsv(opts.db, stageTable, readPath, delimiter, scanned, true);
+    }
   } catch (e) {
     if (!(e instanceof StagingMismatchError)) throw e;
     await drop();
