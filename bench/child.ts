@@ -12,7 +12,7 @@ import { loadPartnerMonth } from '../src/load/loadPartnerMonth.js';
 import { defaultSettings } from '../src/validate/validateFile.js';
 import { validateFiles } from '../src/validate/validateFiles.js';
 import { Database } from '../src/warehouse/Database.js';
-import { openWarehouse } from '../src/warehouse/openWarehouse.js';
+import { withWarehouse } from '../src/pipeline/withWarehouse.js';
 
 const [job, file, db] = process.argv.slice(2) as [string, string, string | undefined];
 const t0 = performance.now();
@@ -22,10 +22,10 @@ if (job === 'validate') {
   const [r] = await validateFiles([file], { period: '2026-10' });
   rows = r?.counts.rowsRead;
 } else if (job === 'load') {
-  const wh = await openWarehouse(db as string);
-  const loaded = await loadPartnerMonth(wh, { partner: 'bench', period: '2026-10', files: await receivedTimes([file]), settings: defaultSettings });
+  // As `raa load` does it: through withWarehouse (memory cap, lock, release).
+  const files = await receivedTimes([file]);
+  const loaded = await withWarehouse(db as string, {}, (wh) => loadPartnerMonth(wh, { partner: 'bench', period: '2026-10', files, settings: defaultSettings }));
   rows = loaded.files.reduce((n, f) => n + f.counts.rowsRead, 0);
-  wh.release();
 } else if (job === 'readcsv') {
   // DuckDB's own typed read_csv into a table of a database file: the limit we compare against.
   const duck = await Database.open(db as string);
