@@ -1,5 +1,6 @@
 // The shape of `pipelines/<name>.yaml` as zod: every key checked, unknown keys refused, every optional setting defaulted (metrics.md, datasets.md).
 import { z } from 'zod';
+import { defaultSettings } from '../validate/validateFile.js';
 
 /** Red/amber/green thresholds on a percentage (0–100, as metrics.md writes them). */
 const ragShape = (green: number, amber: number) => ({
@@ -123,9 +124,9 @@ export const PipelineConfig = z
     /** Extracts for month M are due by this day of month M+1. */
     submissionDueDay: z.int().min(1).max(28).default(10),
     /** A file is held when more than this share (0–1) of its rows have row errors. */
-    holdThreshold: z.number().min(0).max(1).default(0.2),
+    holdThreshold: z.number().min(0).max(1).default(defaultSettings.holdThreshold),
     /** Adoption Support Fund per-child cap in pounds: an `asf_amount` above it is a warning. */
-    asfCap: z.number().min(0).default(3000),
+    asfCap: z.number().min(0).default(defaultSettings.asfCap),
     targets: Targets.prefault({}),
     suppression: Suppression.prefault({}),
     /** Report ids (folders under `reports/`) rendered by `raa run`. */
