@@ -64,6 +64,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       const diagnostics = await stageDiagnostics(db, 'load_diagnostics', toStore);
       dropDiagnostics = diagnostics.drop;
       say(`${partner} ${period}: storing ${toStore.length} file(s)`);
+      const storing = performance.now();
       try {
         await inTransaction(db, async () => {
           for (const p of toStore) await storeFile(db, p, { partner, period, diagnostics });
@@ -71,6 +72,8 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       } catch (e) {
         throw new LoadFailedError(partner, period, firstLine(e), { cause: e });
       }
+
+      if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] store (one transaction): ${Math.round(performance.now() - storing)} ms\n`);
 
       // 4. never trust COMMIT: read back what was stored
       const problems = await verifyStored(db, toStore);
