@@ -109,7 +109,7 @@ export const Dataset = z
 export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 
-/** Parse a dataset definition at module load: a mistake in schemas/ fails loudly, once, at start-up. */
-export function defineDataset(input: DatasetInput): Dataset {
-  return Dataset.parse(input);
+/** Parse a dataset definition at module load: a mistake in schemas/ fails loudly, once, at start-up. Keeps the literal name. */
+export function defineDataset<N extends string>(input: DatasetInput & { name: N }): Dataset & { name: N } {
+  return Dataset.parse(input) as Dataset & { name: N };
 }

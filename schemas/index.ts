@@ -6,9 +6,9 @@ import { support } from './support.js';
 import { concerns } from './concerns.js';
 import { workforce } from './workforce.js';
 
-export const datasets: readonly Dataset[] = [children, adopters, support, concerns, workforce];
-export type DatasetName = 'children' | 'adopters' | 'support' | 'concerns' | 'workforce';
-export const datasetNames = datasets.map((d) => d.name) as DatasetName[];
+export const datasets = [children, adopters, support, concerns, workforce] as const satisfies readonly Dataset[];
+export type DatasetName = (typeof datasets)[number]['name'];
+export const datasetNames: DatasetName[] = datasets.map((d) => d.name);
 
 export function datasetByName(name: string): Dataset | undefined {
   return datasets.find((d) => d.name === name);

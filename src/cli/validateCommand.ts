@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../diagnostics/formatDiagnostic.js';
 import type { FileResult, Verdict } from '../validate/FileResult.js';
 import { expandPaths, validateFiles } from '../validate/validateFiles.js';
 import { exitCodes, UsageError } from './exitCodes.js';
+import { isMonth } from '../period/month.js';
 
 const SHOWN_PER_FILE = 10;
 
@@ -19,7 +20,7 @@ const verdictText: Record<Verdict, string> = {
 
 export function parsePeriod(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new UsageError(`--period must be a month as YYYY-MM, for example 2026-10 (got "${value}")`);
+  if (!isMonth(value)) throw new UsageError(`--period must be a month as YYYY-MM, for example 2026-10 (got "${value}")`);
   return value;
 }
 

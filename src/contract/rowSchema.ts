@@ -1,6 +1,7 @@
 // The contract as a zod schema of one normalised row: what a valid row of a dataset becomes after loading.
 import { z } from 'zod';
 import type { Column, ColumnType, Dataset } from '../../schemas/index.js';
+import { monthPattern } from '../period/month.js';
 
 /** One loaded value: ISO date or `YYYY-MM` month text, number, boolean, code, or list of codes. */
 export type NormalisedValue = string | number | boolean | string[];
@@ -8,7 +9,6 @@ export type NormalisedValue = string | number | boolean | string[];
 /** One loaded row: every field of the dataset, `null` where an optional value was not given. */
 export type NormalisedRow = Record<string, NormalisedValue | null>;
 
-const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The schema of a present value of a column type. */
 export function valueSchema(type: ColumnType): z.ZodType<NormalisedValue> {
@@ -25,7 +25,7 @@ export function valueSchema(type: ColumnType): z.ZodType<NormalisedValue> {
     case 'yesno':
       return z.boolean();
     case 'month':
-      return z.string().regex(isoMonth);
+      return z.string().regex(monthPattern);
     case 'code':
       return z.enum(type.codes.codes.map((c) => c.code));
     case 'codes':

@@ -1,5 +1,6 @@
 // The catalogue: every rule code, its default severity, and the message a council data officer reads.
 // Tests and the published specification use these functions; no message text is written anywhere else.
+import type { RowRule } from '../../schemas/index.js';
 import type { Severity } from './Diagnostic.js';
 
 /** What a message may refer to. Every field is optional; each rule uses the ones it needs. */
@@ -266,6 +267,17 @@ const catalogue = {
 export type RuleCode = keyof typeof catalogue;
 export const rules: Readonly<Record<RuleCode, RuleDef>> = catalogue;
 export const ruleCodes = Object.keys(catalogue) as RuleCode[];
+
+/** The code each kind of row rule (schemas/defineDataset.ts) is reported under: the checks and the published spec use this. */
+export const rowRuleCodes = {
+  order: 'chronology.order',
+  together: 'rule.together',
+  needs: 'rule.needs',
+  requiredWhen: 'rule.required_when',
+  atLeastWhen: 'rule.at_least',
+  atMostSetting: 'rule.over_cap',
+  ageAgrees: 'age.mismatch',
+} as const satisfies Record<RowRule['kind'], RuleCode>;
 
 export function message(rule: RuleCode, params: MessageParams = {}): string {
   return rules[rule].message(params);

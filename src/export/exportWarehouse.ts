@@ -1,6 +1,7 @@
 // Export the warehouse's current tables and submission ledger for analysts: Hive-partitioned Parquet, Arrow IPC, CSV.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { isMonth } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 import { exportSources } from './exportSources.js';
 import { writeArrowFile } from './writeArrowFile.js';
@@ -45,7 +46,7 @@ export interface ExportedFile {
  */
 export async function exportWarehouse(db: Database, options: ExportOptions): Promise<ExportedFile[]> {
   const { period, batchRows } = options;
-  if (period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new Error(`period must be a month as YYYY-MM (got "${period}")`);
+  if (period !== undefined && !isMonth(period)) throw new Error(`period must be a month as YYYY-MM (got "${period}")`);
   const formats = exportFormats.filter((f) => options.formats.includes(f));
   if (formats.length === 0) throw new Error(`choose at least one export format: ${exportFormats.join(', ')}`);
   const outDir = resolve(options.outDir);

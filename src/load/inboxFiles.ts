@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { isExtractFile } from '../ingest/isExtractFile.js';
+import { isMonth } from '../period/month.js';
 
 export interface InboxFile {
   path: string;
@@ -24,7 +26,6 @@ const Manifest = z.object({
   files: z.array(z.object({ file: z.string().min(1), received: z.iso.datetime({ offset: true }) })),
 });
 
-export const extractPattern = /\.(csv|txt|tsv)$/i;
 
 /** Every CSV/TXT/TSV directly in `dir` (not in subfolders); none when the folder does not exist. */
 export async function inboxFiles(dir: string): Promise<InboxFile[]> {
@@ -32,7 +33,7 @@ export async function inboxFiles(dir: string): Promise<InboxFile[]> {
     if (e.code === 'ENOENT') return [];
     throw new InboxError(dir, `cannot read the inbox folder (${e.code ?? e.message})`);
   });
-  return receivedTimes(entries.filter((e) => e.isFile() && extractPattern.test(e.name)).map((e) => join(dir, e.name)));
+  return receivedTimes(entries.filter((e) => e.isFile() && isExtractFile(e.name)).map((e) => join(dir, e.name)));
 }
 
 /** Each file with its arrival time, sorted by arrival then name. */
@@ -79,5 +80,5 @@ function readManifest(path: string): Map<string, Date> {
 /** The `YYYY-MM` folders in a partner's inbox, oldest first. */
 export async function inboxPeriods(inbox: string): Promise<string[]> {
   const entries = await readdir(inbox, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && /^\d{4}-(0[1-9]|1[0-2])$/.test(e.name)).map((e) => e.name).sort();
+  return entries.filter((e) => e.isDirectory() && isMonth(e.name)).map((e) => e.name).sort();
 }

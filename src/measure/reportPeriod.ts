@@ -1,4 +1,5 @@
 // The dates a reporting month M defines (metrics.md): E, the first day of W12, the start of FY, the months of W12; and the months with data.
+import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 
 export interface ReportPeriod {
@@ -19,15 +20,12 @@ export interface ReportPeriod {
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 
 export function reportPeriod(period: string): ReportPeriod {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (!m) throw new Error(`period "${period}": expected a month as YYYY-MM, e.g. 2026-10`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
+  const { year: y, month: mo } = monthParts(period);
   const months = Array.from({ length: 12 }, (_, i) => iso(y, mo - 11 + i, 1).slice(0, 7));
   return {
     period,
     monthStart: iso(y, mo, 1),
-    end: iso(y, mo + 1, 0),
+    end: monthEnd(period),
     w12Start: iso(y, mo - 11, 1),
     fyStart: iso(mo >= 4 ? y : y - 1, 4, 1),
     months,

@@ -1,6 +1,6 @@
 // The shape of `pipelines/<name>.yaml` as zod: every key checked, unknown keys refused, every optional setting defaulted (metrics.md, datasets.md).
 import { z } from 'zod';
-import { defaultSettings } from '../validate/validateFile.js';
+import { defaultSettings } from '../validate/ValidateSettings.js';
 
 /** Red/amber/green thresholds on a percentage (0–100, as metrics.md writes them). */
 const ragShape = (green: number, amber: number) => ({

@@ -1,18 +1,8 @@
 // A row rule of the contract in words, with the rule code and severity it is reported under.
 import type { Dataset, RowRule } from '../../schemas/index.js';
 import type { Severity } from '../diagnostics/Diagnostic.js';
-import type { RuleCode } from '../diagnostics/rules.js';
+import { rowRuleCodes, type RuleCode } from '../diagnostics/rules.js';
 
-/** The catalogue code each kind of row rule is reported under. */
-export const rowRuleCodes = {
-  order: 'chronology.order',
-  together: 'rule.together',
-  needs: 'rule.needs',
-  requiredWhen: 'rule.required_when',
-  atLeastWhen: 'rule.at_least',
-  atMostSetting: 'rule.over_cap',
-  ageAgrees: 'age.mismatch',
-} as const satisfies Record<RowRule['kind'], RuleCode>;
 
 type Setting = Extract<RowRule, { kind: 'atMostSetting' }>['setting'];
 

@@ -4,7 +4,7 @@ import type { Dataset, RowRule } from '../../schemas/index.js';
 import { duckdbType } from '../contract/duckdbType.js';
 import { missingTokens, notKnownToken } from '../ingest/normalise/missing.js';
 import type { MappedColumn } from '../ingest/recognise.js';
-import { rules as catalogue, type RuleCode } from '../diagnostics/rules.js';
+import { rowRuleCodes, rules as catalogue, type RuleCode } from '../diagnostics/rules.js';
 import { lookupKey, lookupValueColumn, type Lookups } from './buildLookups.js';
 import { ident, lit, rawCol } from './sql.js';
 
@@ -101,7 +101,7 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
         const earlier = rule.fields.slice(0, i + 1).reverse();
         return {
           field: later,
-          rule: lit('chronology.order'),
+          rule: lit(rowRuleCodes.order),
           severity: sev(rule.severity),
           where: `${f(later)} < coalesce(${earlier.map(f).join(', ')})`,
           other: `CASE ${earlier.map((e) => `WHEN ${f(e)} IS NOT NULL THEN ${lit(e)}`).join(' ')} END`,
@@ -109,22 +109,22 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
       });
     case 'together': {
       const [a, b] = rule.fields;
-      return [{ field: a, rule: lit('rule.together'), severity: sev(rule.severity), where: `(${f(a)} IS NULL) <> (${f(b)} IS NULL)`, guard: [a, b], other: lit(b) }];
+      return [{ field: a, rule: lit(rowRuleCodes.together), severity: sev(rule.severity), where: `(${f(a)} IS NULL) <> (${f(b)} IS NULL)`, guard: [a, b], other: lit(b) }];
     }
     case 'needs':
-      return [{ field: rule.field, rule: lit('rule.needs'), severity: sev(rule.severity), where: `${f(rule.field)} IS NOT NULL AND ${f(rule.requires)} IS NULL`, guard: [rule.requires], other: lit(rule.requires) }];
+      return [{ field: rule.field, rule: lit(rowRuleCodes.needs), severity: sev(rule.severity), where: `${f(rule.field)} IS NOT NULL AND ${f(rule.requires)} IS NULL`, guard: [rule.requires], other: lit(rule.requires) }];
     case 'requiredWhen':
-      return [{ field: rule.field, rule: lit('rule.required_when'), severity: sev(rule.severity), where: `${f(rule.when)} IS NOT NULL AND ${f(rule.field)} IS NULL`, guard: [rule.field], other: lit(rule.when) }];
+      return [{ field: rule.field, rule: lit(rowRuleCodes.requiredWhen), severity: sev(rule.severity), where: `${f(rule.when)} IS NOT NULL AND ${f(rule.field)} IS NULL`, guard: [rule.field], other: lit(rule.when) }];
     case 'atLeastWhen':
-      return [{ field: rule.field, rule: lit('rule.at_least'), severity: sev(rule.severity), where: `${f(rule.when)} IS NOT NULL AND ${f(rule.field)} < ${rule.min}`, other: lit(rule.when), detail: lit(String(rule.min)) }];
+      return [{ field: rule.field, rule: lit(rowRuleCodes.atLeastWhen), severity: sev(rule.severity), where: `${f(rule.when)} IS NOT NULL AND ${f(rule.field)} < ${rule.min}`, other: lit(rule.when), detail: lit(String(rule.min)) }];
     case 'atMostSetting': {
       const cap = ctx.settings[rule.setting];
-      return [{ field: rule.field, rule: lit('rule.over_cap'), severity: sev(rule.severity), where: `${f(rule.field)} > ${cap}`, detail: lit(String(cap)) }];
+      return [{ field: rule.field, rule: lit(rowRuleCodes.atMostSetting), severity: sev(rule.severity), where: `${f(rule.field)} > ${cap}`, detail: lit(String(cap)) }];
     }
     case 'ageAgrees': {
       const e = `DATE ${lit(ctx.periodEnd)}`;
       const age = `(year(${e}) - year(${f(rule.dob)}) - CASE WHEN month(${e}) * 100 + day(${e}) < month(${f(rule.dob)}) * 100 + day(${f(rule.dob)}) THEN 1 ELSE 0 END)`;
-      return [{ field: rule.age, rule: lit('age.mismatch'), severity: sev(rule.severity), where: `${f(rule.age)} IS NOT NULL AND ${f(rule.dob)} IS NOT NULL AND ${f(rule.age)} <> ${age}`, other: lit(rule.dob), detail: `CAST(${age} AS VARCHAR)` }];
+      return [{ field: rule.age, rule: lit(rowRuleCodes.ageAgrees), severity: sev(rule.severity), where: `${f(rule.age)} IS NOT NULL AND ${f(rule.dob)} IS NOT NULL AND ${f(rule.age)} <> ${age}`, other: lit(rule.dob), detail: `CAST(${age} AS VARCHAR)` }];
     }
   }
 }

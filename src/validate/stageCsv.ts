@@ -43,9 +43,11 @@ export async function stageCsv(db: Database, table: string, utf8Path: string, de
     const reason = lines.slice(1).find((l) => !noise.test(l)) ?? 'its structure is inconsistent';
     throw new StagingMismatchError(reason.replace(/\.$/, ''), line ? Number(line[1]) : null);
   }
-  if (map.records === undefined) return;
+  if (map.records !== undefined) await reconcileStaged(db, table, map.records);
+}
+
+/** The staged table holds exactly the records the scan found, or StagingMismatchError. */
+export async function reconcileStaged(db: Database, table: string, records: number): Promise<void> {
   const row = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
-  if ((row?.n ?? 0) !== map.records) {
-    throw new StagingMismatchError(`the reader found ${row?.n ?? 0} records where the line scan found ${map.records}`, null);
-  }
+  if ((row?.n ?? 0) !== records) throw new StagingMismatchError(`the reader found ${row?.n ?? 0} records where the line scan found ${records}`, null);
 }

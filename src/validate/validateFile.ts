@@ -9,23 +9,17 @@ import { readFile, UnreadableFileError, type FileBytes } from '../ingest/readFil
 import { recognise, type MappedColumn } from '../ingest/recognise.js';
 import { MAX_RECORD_BYTES, scanRecords, skipRecords, type RecordMap } from '../ingest/scanRecords.js';
 import { normaliseLineEndings } from '../ingest/normaliseLineEndings.js';
+import { monthEnd } from '../period/month.js';
 import { sniffDialect } from '../ingest/sniffDialect.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildLookups } from './buildLookups.js';
 import { collectDiagnostics } from './collectDiagnostics.js';
 import { blankTableSql, findingsTableSql, typedTableSql } from './compileChecks.js';
 import type { FileCounts, FileResult, Verdict } from './FileResult.js';
-import { StagingMismatchError, stageCsv } from './stageCsv.js';
+import { reconcileStaged, StagingMismatchError, stageCsv } from './stageCsv.js';
 import { ident } from './sql.js';
-
-export interface ValidateSettings {
-  asfCap: number;
-  /** Share of non-blank rows with row errors above which the file is held (0.2 = 20%). */
-  holdThreshold: number;
-}
-
-/** The spec's defaults (datasets.md: hold above 20%; ASF cap £3,000); the pipeline file's defaults are these. */
-export const defaultSettings: ValidateSettings = { asfCap: 3000, holdThreshold: 0.2 };
+import { defaultSettings, type ValidateSettings } from './ValidateSettings.js';
+export { defaultSettings, type ValidateSettings } from './ValidateSettings.js';
 
 export interface ValidateOptions {
   db: Database;
@@ -61,10 +55,9 @@ export interface Staged {
   dispose(): Promise<void>;
 }
 
+/** The last day events may fall on: the end of the reporting month, or today when no month is given. */
 export function periodEnd(period: string | undefined, today = new Date()): string {
-  if (!period) return today.toISOString().slice(0, 10);
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return period ? monthEnd(period) : today.toISOString().slice(0, 10);
 }
 
 const emptyCounts = (): FileCounts => ({ rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 });
@@ -185,12 +178,8 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   }
   const reuse = earlyOk && readPath === decoded.utf8Path && scanned.maxFields <= header.length && !scanned.quotedNewlines;
   try {
-    if (reuse) {
-      const n = await opts.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(stageTable)}`);
-      if ((n?.n ?? 0) !== scanned.records) throw new StagingMismatchError(`the reader found ${n?.n ?? 0} records where the line scan found ${scanned.records}`, null);
-    } else {
-      await stageCsv(opts.db, stageTable, readPath, delimiter, scanned, true);
-    }
+    if (reuse) await reconcileStaged(opts.db, stageTable, scanned.records);
+    else await stageCsv(opts.db, stageTable, readPath, delimiter, scanned, true);
   } catch (e) {
     if (!(e instanceof StagingMismatchError)) throw e;
     await drop();

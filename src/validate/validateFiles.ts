@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../../schemas/index.js';
 import { message } from '../diagnostics/rules.js';
+import { isExtractFile } from '../ingest/isExtractFile.js';
+import { isMonth } from '../period/month.js';
 import { Database } from '../warehouse/Database.js';
 import type { FileResult } from './FileResult.js';
 import { defaultSettings, validateFile, type ValidateSettings } from './validateFile.js';
-
-const extractExtensions = /\.(csv|txt|tsv)$/i;
 
 /** Files named are taken whatever their extension; folders are searched (recursively, in name order) for CSV/TXT/TSV. */
 export async function expandPaths(paths: string[]): Promise<string[]> {
@@ -21,7 +21,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
       for (const e of entries) {
         const child = join(p, e.name);
         if (e.isDirectory()) out.push(...(await expandPaths([child])));
-        else if (extractExtensions.test(e.name)) out.push(child);
+        else if (isExtractFile(e.name)) out.push(child);
       }
     } else {
       out.push(p); // a missing file becomes a file.unreadable result
@@ -33,7 +33,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
 /** The reporting month from the nearest `YYYY-MM` folder in the path, if any. */
 export function periodFromPath(path: string): string | undefined {
   const parts = path.split(/[\\/]/).reverse();
-  return parts.find((s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s));
+  return parts.find(isMonth);
 }
 
 export interface ValidateFilesOptions {
