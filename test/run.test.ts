@@ -98,6 +98,13 @@ describe('raa run on the sample data', () => {
     }
   });
 
+  it('writes the partner-months one at a time in month-then-partner order, as a serial run would (though it validates two at once)', async () => {
+    const order = ['northmoor', 'eastbridge', 'southwold', 'westholm', 'rivermead'];
+    const subs = await query<{ period: string; partner: string }>(warehouse, `SELECT period, partner FROM submission ORDER BY id`);
+    const runs = subs.map((s) => `${s.period} ${order.indexOf(s.partner)}`).filter((k, i, all) => i === 0 || k !== all[i - 1]);
+    expect(runs).toEqual(['2026-09', '2026-10'].flatMap((p) => order.map((_, i) => `${p} ${i}`)));
+  });
+
   it('keeps the resubmission’s history: the first file superseded by the later one, which is current', async () => {
     const subs = await query<{ id: number; file_name: string; status: string; superseded_by: number | null }>(
       warehouse, `SELECT id, file_name, status, superseded_by FROM submission WHERE partner = 'eastbridge' AND period = '2026-10' AND dataset = 'support' ORDER BY id`,

@@ -76,7 +76,7 @@ describe('specMarkdown', () => {
 
 describe('JSON Schema per dataset', () => {
   for (const ds of datasets) {
-    const name = ds.name as DatasetName;
+    const name = ds.name;
     const fromFile = () => z.fromJSONSchema(JSON.parse(read(join('json-schema', `${name}.schema.json`))) as Parameters<typeof z.fromJSONSchema>[0]);
     const valid = validRows[name];
 
@@ -102,7 +102,7 @@ describe('JSON Schema per dataset', () => {
   }
 
   it('allows null only in optional columns', () => {
-    const ds = datasets[0]!;
+    const ds = datasets[0];
     const row = validRows.children;
     for (const c of ds.columns) expect(rowSchema(ds).safeParse({ ...row, [c.field]: null }).success, c.field).toBe(!c.required);
   });

@@ -9,7 +9,11 @@ import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerS
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
 import { renderReports } from './renderReports.js';
+import { inPool, orderedTurns } from './inPool.js';
 import { withWarehouse } from './withWarehouse.js';
+
+/** Partner-months validated at once: one per core on this kind of machine; DuckDB plans each statement on one thread. */
+const concurrency = 2;
 
 export interface PartnerRun {
   partner: string;
@@ -52,24 +56,28 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
   const periods = opts.period ? [opts.period] : [...new Set((await Promise.all(pipeline.partners.map((p) => inboxPeriods(p.inbox)))).flat())].sort();
 
   return withWarehouse(pipeline.warehouse, {}, async (db) => {
-    // 2. Load every partner's inbox for each month.
-    const loads: PartnerRun[] = [];
+    // 2. Load every partner's inbox for each month: validated two at a time (each on its own connection, so both
+    //    cores work), written one at a time in month-then-partner order, so the ledger reads the same as a serial
+    //    run and each month's cross-submission checks see the month before it.
     const settings = { asfCap: pipeline.asfCap, holdThreshold: pipeline.holdThreshold };
-    for (const period of periods) {
-      for (const partner of pipeline.partners) {
-        const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
-        try {
-          const files = await inboxFiles(join(partner.inbox, period));
-          if (files.length === 0) continue;
-          say(`loading ${partner.code} ${period} (${files.length} file(s))`);
-          run.files = (await loadPartnerMonth(db, { partner: partner.code, period, files, settings, progress: say })).files;
-        } catch (e) {
-          run.error = firstLine(e);
-          run.warehouseFailure = !(e instanceof InboxError);
-        }
-        loads.push(run);
+    const tasks = periods.flatMap((period) => pipeline.partners.map((partner) => ({ period, partner })));
+    const turns = orderedTurns(tasks.length);
+    const runs = await inPool(tasks, concurrency, db, async ({ period, partner }, i, conn) => {
+      const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
+      try {
+        const files = await inboxFiles(join(partner.inbox, period));
+        if (files.length === 0) return null;
+        say(`loading ${partner.code} ${period} (${files.length} file(s))`);
+        run.files = (await loadPartnerMonth(conn, { partner: partner.code, period, files, settings, progress: say, writeTurn: (write) => turns.take(i, write) })).files;
+      } catch (e) {
+        run.error = firstLine(e);
+        run.warehouseFailure = !(e instanceof InboxError);
+      } finally {
+        turns.skip(i); // a partner-month with nothing to write (or that failed first) gives up its turn
       }
-    }
+      return run;
+    });
+    const loads = runs.filter((r): r is PartnerRun => r !== null);
 
     // 3. Render the reports for the month reported on.
     const reportPeriod = opts.period ?? (await latestPeriod(db));

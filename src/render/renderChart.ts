@@ -20,8 +20,16 @@ const baseConfig = {
 
 let counter = 0;
 
-/** Charts rendered in this process and the time spent compiling and rendering them (for `npm run bench`). */
-export const chartStats = { count: 0, ms: 0 };
+/** Charts rendered in this process, those reused, and the time spent compiling and rendering them (for `npm run bench`). */
+export const chartStats = { count: 0, reused: 0, ms: 0 };
+
+/**
+ * SVGs already rendered in this process, by spec and data: the audiences of a report often show the same figures
+ * (nothing suppressed differs), and rendering is the costliest step of a report. Bounded, as a long-lived process
+ * (the tests) renders many.
+ */
+const rendered = new Map<string, Promise<string>>();
+const keep = 64;
 
 /** Render `spec` with `rows` as its named data; `id` makes the title/desc ids unique in the page. */
 export async function renderChart(spec: Record<string, unknown>, dataName: string, rows: Record<string, unknown>[], title: string, desc: string): Promise<string> {
@@ -31,12 +39,24 @@ export async function renderChart(spec: Record<string, unknown>, dataName: strin
     datasets: { [dataName]: rows },
     config: { ...baseConfig, ...((spec['config'] as object | undefined) ?? {}) },
   } as unknown as TopLevelSpec;
+  const key = JSON.stringify(withData);
+  let svg = rendered.get(key);
+  if (svg) chartStats.reused++;
+  else {
+    svg = toSvg(withData);
+    rendered.set(key, svg);
+    svg.catch(() => rendered.delete(key));
+    if (rendered.size > keep) rendered.delete(rendered.keys().next().value as string);
+  }
+  return annotate(await svg, title, desc);
+}
+
+async function toSvg(spec: TopLevelSpec): Promise<string> {
   const started = performance.now();
-  const vg = compile(withData).spec;
+  const vg = compile(spec).spec;
   const view = new View(parse(vg), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
-    return annotate(svg, title, desc);
+    return await view.toSVG();
   } finally {
     view.finalize();
     chartStats.count++;

@@ -68,7 +68,7 @@ export async function renderReports(o: RenderReportsOptions): Promise<string[]> 
       for (const p of pdfs) if (!wanted.includes('html')) rmSync(p.html, { force: true });
     }
   }
-  if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] charts: ${chartStats.count} compiled and rendered in ${Math.round(chartStats.ms)} ms\n`);
+  if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] charts: ${chartStats.count} compiled and rendered in ${Math.round(chartStats.ms)} ms, ${chartStats.reused} reused\n`);
   return written;
 }
 

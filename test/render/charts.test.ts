@@ -37,6 +37,29 @@ describe.each(Object.keys(reports) as ReportId[])('charts of %s', (id) => {
   });
 });
 
+describe('renderChart', () => {
+  const spec = { mark: 'bar', data: { name: 'd' }, encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value', type: 'quantitative' } } };
+  const labelled = (svg: string) => svg.replace(/chart-\d+-/g, 'chart-N-');
+
+  it('gives the same chart shown twice (two audiences) ids of its own, with the same drawing', async () => {
+    const rows = [{ partner: 'North', value: 3 }, { partner: 'South', value: 7 }];
+    const a = await renderChart(spec, 'd', rows, 'Title', 'Desc');
+    const b = await renderChart(spec, 'd', rows.map((r) => ({ ...r })), 'Title', 'Desc');
+    expect(/aria-labelledby="(chart-\d+)-title"/.exec(a)?.[1]).not.toBe(/aria-labelledby="(chart-\d+)-title"/.exec(b)?.[1]);
+    expect(labelled(b)).toBe(labelled(a));
+  });
+
+  it('draws new data, title and description, never a drawing made for other figures', async () => {
+    const a = await renderChart(spec, 'd', [{ partner: 'North', value: 3 }], 'Title', 'Desc');
+    const b = await renderChart(spec, 'd', [{ partner: 'North', value: 30 }], 'Title', 'Desc');
+    const c = await renderChart(spec, 'd', [{ partner: 'North', value: 3 }], 'Other title', 'Other desc');
+    expect(labelled(b)).not.toBe(labelled(a));
+    expect(c).toContain('>Other title</title>');
+    expect(c).toContain('>Other desc</desc>');
+    expect(labelled(c).replace(/<title[^]*<\/desc>/, '')).toBe(labelled(a).replace(/<title[^]*<\/desc>/, ''));
+  });
+});
+
 describe('describeChart', () => {
   it('summarises a trend with its range and extremes and says what it cannot draw', () => {
     const rows = [
