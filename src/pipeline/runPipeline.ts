@@ -56,6 +56,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
   const periods = opts.period ? [opts.period] : [...new Set((await Promise.all(pipeline.partners.map((p) => inboxPeriods(p.inbox)))).flat())].sort();
 
   return withWarehouse(pipeline.warehouse, {}, async (db) => {
+    const started = performance.now();
     // 2. Load every partner's inbox for each month: validated two at a time (each on its own connection, so both
     //    cores work), written one at a time in month-then-partner order, so the ledger reads the same as a serial
     //    run and each month's cross-submission checks see the month before it.
@@ -78,6 +79,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
       return run;
     });
     const loads = runs.filter((r): r is PartnerRun => r !== null);
+    const loaded = performance.now();
 
     // 3. Render the reports for the month reported on.
     const reportPeriod = opts.period ?? (await latestPeriod(db));
@@ -92,6 +94,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
         reportError = firstLine(e);
       }
     }
+
+    if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] run: loads ${Math.round(loaded - started)} ms, reports ${Math.round(performance.now() - loaded)} ms\n`);
 
     // 4. The ledger for that month, as it now stands.
     const ledger = reportPeriod ? await ledgerStatus(db, pipeline, reportPeriod) : null;

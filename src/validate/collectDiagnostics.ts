@@ -31,7 +31,15 @@ export interface CollectContext {
 
 const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-export async function collectDiagnostics(db: Database, staging: string, findings: string, ctx: CollectContext): Promise<Diagnostic[]> {
+export interface Collected {
+  diagnostics: Diagnostic[];
+  /** Records with at least one row error. */
+  rejected: number;
+  /** Records with a warning and no row error. */
+  warned: number;
+}
+
+export async function collectDiagnostics(db: Database, staging: string, findings: string, ctx: CollectContext): Promise<Collected> {
   const byField = new Map(ctx.columns.map((m) => [m.column.field, m]));
   const rawOf = (alias: string) =>
     `CASE ${alias} ${ctx.columns
@@ -43,8 +51,10 @@ export async function collectDiagnostics(db: Database, staging: string, findings
     `SELECT d.rec, d.field, d.rule, d.severity, d.detail, d.other_field, d.first_rec, ${rawOf('d.field')} AS value, ${rawOf('d.other_field')} AS other_value
      FROM ${ident(findings)} AS d JOIN ${ident(staging)} AS s ON s.rowid = d.rec ORDER BY d.rec, ${order}, d.rule`,
   );
+  const rejected = new Set(rows.filter((r) => r.severity === 'row_error').map((r) => r.rec));
+  const warned = new Set(rows.filter((r) => r.severity === 'warning' && !rejected.has(r.rec)).map((r) => r.rec));
   const keyHeaders = ctx.dataset.key.map((k) => byField.get(k)?.header ?? byField.get(k)?.column.header ?? k).join(' and ');
-  return rows.map((r) => {
+  const diagnostics = rows.map((r): Diagnostic => {
     const m = r.field ? byField.get(r.field) : undefined;
     const other = r.other_field ? byField.get(r.other_field) : undefined;
     const rule = r.rule as RuleCode;
@@ -96,4 +106,5 @@ export async function collectDiagnostics(db: Database, staging: string, findings
       message: message(rule, params),
     };
   });
+  return { diagnostics, rejected: rejected.size, warned: warned.size };
 }

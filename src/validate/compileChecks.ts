@@ -131,9 +131,10 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
 
 /**
  * `CREATE TABLE findings AS …`: every diagnostic of every non-blank row — cell rules, row rules, key uniqueness —
- * as (rec, field, rule, severity, detail, other_field, first_rec). A row with a wrong field count gets only that finding.
+ * as (rec, field, rule, severity, detail, other_field, first_rec). A row with a wrong field count (listed in `fieldCounts`,
+ * null when there is none) gets only that finding.
  */
-export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: string; fieldCounts: string; cells: string; findings: string }): string[] {
+export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: string; fieldCounts: string | null; cells: string; findings: string }): string[] {
   const warningCodes = (Object.keys(catalogue) as RuleCode[]).filter((c) => catalogue[c].severity === 'warning');
   const cellSeverity = warningCodes.length ? `CASE WHEN rule IN (${warningCodes.map(lit).join(', ')}) THEN 'warning' ELSE 'row_error' END` : `'row_error'`;
   const present = ctx.columns.filter((m): m is MappedColumn & { index: number } => m.index !== null);
@@ -149,14 +150,17 @@ export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: s
       `SELECT rec, row_number() OVER w AS n, min(rec) OVER w AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
       `WINDOW w AS (PARTITION BY ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`,
   );
-  const notMisaligned = `rec NOT IN (SELECT rec FROM ${ident(t.fieldCounts)})`;
+  // Rows with a wrong field count (none in most files: then no table) get that finding only.
+  const notMisaligned = t.fieldCounts ? `rec NOT IN (SELECT rec FROM ${ident(t.fieldCounts)})` : 'true';
   return [
     `CREATE OR REPLACE TEMP TABLE ${ident(t.cells)} AS SELECT CAST(rec AS BIGINT) AS rec, field, rule, detail FROM (${cells.length ? cells.join('\nUNION ALL ') : 'SELECT NULL AS rec, NULL AS field, NULL AS rule, NULL AS detail WHERE false'})`,
     [
       `CREATE OR REPLACE TEMP TABLE ${ident(t.findings)} AS`,
       `SELECT rec, field, rule, ${cellSeverity} AS severity, detail, CAST(NULL AS VARCHAR) AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.cells)} WHERE ${notMisaligned}`,
       `UNION ALL SELECT * FROM (${rowSelects.join('\nUNION ALL ')}) WHERE ${notMisaligned}`,
-      `UNION ALL SELECT c.rec, NULL, 'row.field_count', 'row_error', CAST(c.fields AS VARCHAR), NULL, NULL FROM ${ident(t.fieldCounts)} AS c WHERE c.rec NOT IN (SELECT rec FROM ${ident(t.blank)})`,
+      ...(t.fieldCounts
+        ? [`UNION ALL SELECT c.rec, NULL, 'row.field_count', 'row_error', CAST(c.fields AS VARCHAR), NULL, NULL FROM ${ident(t.fieldCounts)} AS c WHERE c.rec NOT IN (SELECT rec FROM ${ident(t.blank)})`]
+        : []),
     ].join('\n'),
   ];
 }

@@ -48,7 +48,6 @@ export interface Staged {
   blank: string;
   cells: string;
   findings: string;
-  fieldCounts: string;
   decoded: Decoded;
   bytes: FileBytes;
   /** Drop the temporary tables and any transcoded copy. */
@@ -201,30 +200,30 @@ export async function validateFile(path: string, opts: ValidateOptions): Promise
   await opts.db.run(blankTableSql(ctx, names.blank));
   await opts.db.run(typedTableSql(ctx, names.typed, names.blank));
   lap('typed');
-  await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
-  await opts.db.appendText(t('fieldcounts_raw'), map.badFieldCounts.map(([r, n]) => [String(r), String(n)]), { temp: true });
-  await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
-  for (const sql of findingsTableSql(ctx, names)) await opts.db.run(sql);
+  const misaligned = map.badFieldCounts.length > 0;
+  if (misaligned) {
+    await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
+    await opts.db.appendText(t('fieldcounts_raw'), map.badFieldCounts.map(([r, n]) => [String(r), String(n)]), { temp: true });
+    await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
+  }
+  for (const sql of findingsTableSql(ctx, { ...names, fieldCounts: misaligned ? names.fieldCounts : null })) await opts.db.run(sql);
   lap('findings');
   if (lookups) await opts.db.run(`DROP TABLE IF EXISTS temp.${ident(lookups.table)}`);
 
-  // 7. account for every row: read = would load + would reject + blank
-  const c = await opts.db.one<{ data: number; blank: number; rejected: number; warned: number }>(
-    `SELECT (SELECT count(*) FROM ${ident(names.staging)}) - 1 AS data,
-            (SELECT count(*) FROM ${ident(names.blank)}) AS blank,
-            (SELECT count(DISTINCT rec) FROM ${ident(names.findings)} WHERE severity = 'row_error') AS rejected,
-            (SELECT count(DISTINCT rec) FROM ${ident(names.findings)} WHERE severity = 'warning'
-               AND rec NOT IN (SELECT rec FROM ${ident(names.findings)} WHERE severity = 'row_error')) AS warned`,
+  // 7. every diagnostic, and an account of every row: read = would load + would reject + blank
+  const collected = await collectDiagnostics(opts.db, names.staging, names.findings, { file, dataset, columns, map, headerWidth, periodEnd: end });
+  lap('collect');
+  const c = await opts.db.one<{ data: number; blank: number }>(
+    `SELECT (SELECT count(*) FROM ${ident(names.staging)}) - 1 AS data, (SELECT count(*) FROM ${ident(names.blank)}) AS blank`,
   );
   const counts = result.counts;
   counts.rowsRead = (c?.data ?? 0) + map.blankLines;
   counts.blank = (c?.blank ?? 0) + map.blankLines;
-  counts.wouldReject = c?.rejected ?? 0;
+  counts.wouldReject = collected.rejected;
   counts.wouldLoad = counts.rowsRead - counts.blank - counts.wouldReject;
-  counts.warnings = c?.warned ?? 0;
+  counts.warnings = collected.warned;
+  result.diagnostics.push(...collected.diagnostics);
   lap('counts');
-  result.diagnostics.push(...(await collectDiagnostics(opts.db, names.staging, names.findings, { file, dataset, columns, map, headerWidth, periodEnd: end })));
-  lap('collect');
   if (counts.rowsRead - counts.blank === 0) result.diagnostics.push(fileLevel('file.no_rows'));
   const considered = counts.rowsRead - counts.blank;
   if (considered > 0 && counts.wouldReject / considered > settings.holdThreshold) {
