@@ -60,11 +60,11 @@ export interface Lookups {
   failing: Set<string>;
 }
 
-export async function buildLookups(db: Database, staging: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<Lookups | null> {
+export async function buildLookups(db: Database, source: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<Lookups | null> {
   const present = columns.filter((m): m is MappedColumn & { index: number } => m.index !== null && domainOf(m.column.type) !== null);
   if (present.length === 0) return null;
-  // One pass over the staging table for every domain's distinct values.
-  const union = present.map((m) => `SELECT ${lit(domainOf(m.column.type) as string)} AS d, ${rawCol(m.index)} AS v FROM ${ident(staging)} WHERE rowid > 0`).join(' UNION ALL ');
+  // One pass over the rows (data rows only) for every domain's distinct values.
+  const union = present.map((m) => `SELECT ${lit(domainOf(m.column.type) as string)} AS d, ${rawCol(m.index)} AS v FROM ${ident(source)}`).join(' UNION ALL ');
   const distinct = await db.all<{ d: string; v: string }>(`SELECT DISTINCT d, v FROM (${union}) WHERE v IS NOT NULL`);
   const valuesByDomain = new Map<string, string[]>();
   for (const { d, v } of distinct) {

@@ -19,14 +19,23 @@ interface FindingRow {
   other_value: string | null;
 }
 
-export interface CollectContext {
+/** One file of the group: its name, its own header mapping and record map, and where its `rec` numbers start. */
+export interface CollectFile {
   file: string;
-  dataset: Dataset;
   columns: MappedColumn[];
   map: RecordMap;
   headerWidth: number;
+  offset: number;
+}
+
+export interface CollectContext {
+  dataset: Dataset;
+  /** The group's columns (`index` = source column), as the checks were compiled with. */
+  columns: MappedColumn[];
   /** Last day of the reporting month, for messages. */
   periodEnd: string;
+  /** In offset order. */
+  files: readonly CollectFile[];
 }
 
 const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -39,8 +48,8 @@ export interface Collected {
   warned: number;
 }
 
-export async function collectDiagnostics(db: Database, staging: string, findings: string, ctx: CollectContext): Promise<Collected> {
-  const byField = new Map(ctx.columns.map((m) => [m.column.field, m]));
+/** Every finding of the group as a Diagnostic of its file, in file order, then line, then column; and each file's row counts. */
+export async function collectDiagnostics(db: Database, source: string, findings: string, ctx: CollectContext): Promise<Collected[]> {
   const rawOf = (alias: string) =>
     `CASE ${alias} ${ctx.columns
       .filter((m) => m.index !== null)
@@ -49,11 +58,28 @@ export async function collectDiagnostics(db: Database, staging: string, findings
   const order = `CASE d.field ${ctx.columns.map((m, i) => `WHEN ${lit(m.column.field)} THEN ${i}`).join(' ')} ELSE -1 END`;
   const rows = await db.all<FindingRow>(
     `SELECT d.rec, d.field, d.rule, d.severity, d.detail, d.other_field, d.first_rec, ${rawOf('d.field')} AS value, ${rawOf('d.other_field')} AS other_value
-     FROM ${ident(findings)} AS d JOIN ${ident(staging)} AS s ON s.rowid = d.rec ORDER BY d.rec, ${order}, d.rule`,
+     FROM ${ident(findings)} AS d JOIN ${ident(source)} AS s ON s.rec = d.rec ORDER BY d.rec, ${order}, d.rule`,
   );
+  // Rows arrive in rec order, so each file's are one run: hand each run to its file.
+  const out: Collected[] = [];
+  let from = 0;
+  for (const [k, f] of ctx.files.entries()) {
+    const end = ctx.files[k + 1]?.offset ?? Infinity;
+    let to = from;
+    while (to < rows.length && (rows[to] as FindingRow).rec < end) to++;
+    out.push(fileDiagnostics(rows.slice(from, to), f, ctx));
+    from = to;
+  }
+  return out;
+}
+
+function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContext): Collected {
+  const rows = found.map((r) => ({ ...r, rec: r.rec - f.offset, first_rec: r.first_rec === null ? null : r.first_rec - f.offset }));
+  const byField = new Map(f.columns.map((m) => [m.column.field, m]));
   const rejected = new Set(rows.filter((r) => r.severity === 'row_error').map((r) => r.rec));
   const warned = new Set(rows.filter((r) => r.severity === 'warning' && !rejected.has(r.rec)).map((r) => r.rec));
   const keyHeaders = ctx.dataset.key.map((k) => byField.get(k)?.header ?? byField.get(k)?.column.header ?? k).join(' and ');
+  const lineOf = (rec: number) => f.map.lineOf(rec);
   const diagnostics = rows.map((r): Diagnostic => {
     const m = r.field ? byField.get(r.field) : undefined;
     const other = r.other_field ? byField.get(r.other_field) : undefined;
@@ -83,20 +109,20 @@ export async function collectDiagnostics(db: Database, staging: string, findings
         break;
       case 'key.duplicate':
         params.detail = keyHeaders;
-        params.firstLine = r.first_rec === null ? undefined : ctx.map.lineOf(r.first_rec);
+        params.firstLine = r.first_rec === null ? undefined : lineOf(r.first_rec);
         break;
       case 'row.field_count':
         params.count = Number(r.detail);
-        params.total = ctx.headerWidth;
+        params.total = f.headerWidth;
         break;
       default:
         break;
     }
     return {
-      file: ctx.file,
+      file: f.file,
       dataset: ctx.dataset.name,
-      line: ctx.map.lineOf(r.rec),
-      excelRow: ctx.map.excelRowOf(r.rec),
+      line: lineOf(r.rec),
+      excelRow: f.map.excelRowOf(r.rec),
       column: m?.index != null ? columnLetter(m.index) : null,
       header: m?.header ?? null,
       field: r.field,

@@ -10,10 +10,10 @@ import { ident, lit, rawCol } from './sql.js';
 
 export interface CheckContext {
   dataset: Dataset;
+  /** The dataset's columns, `index` being the source column (`c<index>`) that holds each, or null when no file has it. */
   columns: MappedColumn[];
-  /** Staging table (rowid, c0, c1, …) and number of raw columns. */
-  staging: string;
-  rawWidth: number;
+  /** The rows to check: a relation (file, rec, c0, c1, …) of data rows only, `rec` unique across its files. */
+  source: string;
   /** The lookup table (from buildLookups), or null when the file has no typed column. */
   lookups: Lookups | null;
   /** Last day of the reporting month, `yyyy-mm-dd`: no event date may be later. */
@@ -42,7 +42,7 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
 function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext, blank: string): string | null {
   const { column: col } = m;
   const raw = `s.${rawCol(m.index)}`;
-  const rows = `s.rowid > 0 AND s.rowid NOT IN (SELECT rec FROM ${ident(blank)})`;
+  const rows = `s.rec NOT IN (SELECT rec FROM ${ident(blank)})`;
   const field = lit(col.field);
   const key = lookupKey(col);
   if (key === null) {
@@ -50,33 +50,43 @@ function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext,
     const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${col.required ? lit('required.missing') : 'NULL'} WHEN ${norm} = ${lit(notKnownToken)} THEN ${col.required ? lit('required.not_known') : 'NULL'}${
       col.type.kind === 'text' && col.type.maxLength ? ` WHEN length(trim(${raw})) > ${col.type.maxLength} THEN 'text.too_long'` : ''
     } END`;
-    return `SELECT rec, ${field} AS field, rule, NULL AS detail FROM (SELECT s.rowid AS rec, ${rule} AS rule FROM ${ident(ctx.staging)} AS s WHERE ${rows}) WHERE rule IS NOT NULL`;
+    return `SELECT rec, ${field} AS field, rule, NULL AS detail FROM (SELECT s.rec AS rec, ${rule} AS rule FROM ${ident(ctx.source)} AS s WHERE ${rows}) WHERE rule IS NOT NULL`;
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
-  const missing = `SELECT s.rowid AS rec, ${field} AS field, 'required.missing' AS rule, NULL AS detail FROM ${ident(ctx.staging)} AS s WHERE ${raw} IS NULL AND ${rows}`;
+  const missing = `SELECT s.rec AS rec, ${field} AS field, 'required.missing' AS rule, NULL AS detail FROM ${ident(ctx.source)} AS s WHERE ${raw} IS NULL AND ${rows}`;
   // Only values that break a rule need the join; a clean column of an optional field needs no scan at all.
   const failing = ctx.lookups.failing.has(key)
-    ? `SELECT s.rowid AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.staging)} AS s JOIN (SELECT raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`
+    ? `SELECT s.rec AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.source)} AS s JOIN (SELECT raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`
     : null;
   const parts = [failing, col.required ? missing : null].filter((x): x is string => x !== null);
   return parts.length ? parts.join(' UNION ALL ') : null;
 }
 
-/** `CREATE TABLE blank AS …`: the data rows whose every cell is empty or white space. */
-export function blankTableSql(ctx: CheckContext, blank: string): string {
-  const empty = Array.from({ length: ctx.rawWidth }, (_, i) => `coalesce(trim(${rawCol(i)}), '') = ''`).join(' AND ');
-  return `CREATE OR REPLACE TEMP TABLE ${ident(blank)} AS SELECT rowid AS rec FROM ${ident(ctx.staging)} WHERE rowid > 0 AND ${empty}`;
+/** A file's staging table (rowid 0 = header, then c0 … c<width − 1>) and the number its row ids are offset by in `rec`. */
+export interface StagedPart {
+  staging: string;
+  width: number;
+  offset: number;
 }
 
-/** `CREATE TABLE typed AS …`: per non-blank data row, `rec` (staging rowid) and each field's typed value (NULL when missing or invalid). */
+/** `CREATE TABLE blank AS …`: the data rows (as `rec`) whose every cell is empty or white space, across the files. */
+export function blankTableSql(parts: readonly StagedPart[], blank: string): string {
+  const selects = parts.map((p) => {
+    const empty = Array.from({ length: Math.max(1, p.width) }, (_, i) => `coalesce(trim(${rawCol(i)}), '') = ''`).join(' AND ');
+    return `SELECT rowid + ${p.offset} AS rec FROM ${ident(p.staging)} WHERE rowid > 0 AND ${empty}`;
+  });
+  return `CREATE OR REPLACE TEMP TABLE ${ident(blank)} AS ${selects.join(' UNION ALL ')}`;
+}
+
+/** `CREATE TABLE typed AS …`: per non-blank data row, `rec`, `file` and each field's typed value (NULL when missing or invalid). */
 export function typedTableSql(ctx: CheckContext, typed: string, blank: string): string {
   const parts = ctx.columns.map((m, j) => valueSql(m, ctx, j));
   return [
-    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rowid AS rec,`,
+    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rec AS rec, s.file AS file,`,
     parts.map((p) => p.select).join(',\n  '),
-    `FROM ${ident(ctx.staging)} AS s`,
+    `FROM ${ident(ctx.source)} AS s`,
     ...parts.flatMap((p) => (p.join ? [p.join] : [])),
-    `WHERE s.rowid > 0 AND s.rowid NOT IN (SELECT rec FROM ${ident(blank)})`,
+    `WHERE s.rec NOT IN (SELECT rec FROM ${ident(blank)})`,
   ].join('\n');
 }
 
@@ -148,7 +158,7 @@ export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: s
   rowSelects.push(
     `SELECT rec, ${lit(key[0] as string)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, first_rec FROM (` +
       `SELECT rec, row_number() OVER w AS n, min(rec) OVER w AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
-      `WINDOW w AS (PARTITION BY ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`,
+      `WINDOW w AS (PARTITION BY file, ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`,
   );
   // Rows with a wrong field count (none in most files: then no table) get that finding only.
   const notMisaligned = t.fieldCounts ? `rec NOT IN (SELECT rec FROM ${ident(t.fieldCounts)})` : 'true';

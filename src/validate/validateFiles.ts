@@ -9,7 +9,9 @@ import { isExtractFile } from '../ingest/isExtractFile.js';
 import { isMonth } from '../period/month.js';
 import { Database } from '../warehouse/Database.js';
 import type { FileResult } from './FileResult.js';
-import { defaultSettings, validateFile, type ValidateSettings } from './validateFile.js';
+import { checkFiles } from './checkFiles.js';
+import { prepareFile, type PreparedFile } from './prepareFile.js';
+import { defaultSettings, periodEnd, type ValidateSettings } from './validateFile.js';
 
 /** Files named are taken whatever their extension; folders are searched (recursively, in name order) for CSV/TXT/TSV. */
 export async function expandPaths(paths: string[]): Promise<string[]> {
@@ -46,28 +48,56 @@ export async function validateFiles(files: string[], opts: ValidateFilesOptions 
   const scratchDir = await mkdtemp(join(tmpdir(), 'raa-validate-'));
   // A file-backed scratch database with a memory cap: large files spill to disk instead of growing the process.
   const db = await Database.open(join(scratchDir, 'scratch.duckdb'), { memory_limit: process.env.RAA_MEMORY_LIMIT ?? '256MB', temp_directory: join(scratchDir, 'spill') });
-  const results: FileResult[] = [];
   try {
-    for (const [i, path] of files.entries()) {
-      try {
-        const { result, staged } = await validateFile(path, {
-          db,
-          scratchDir,
-          prefix: `f${i}`,
-          dataset: opts.dataset,
-          period: opts.period ?? periodFromPath(path),
-          settings: opts.settings ?? defaultSettings,
-        });
-        await staged?.dispose();
-        results.push(result);
-      } catch (e) {
-        // The boundary for one file: whatever went wrong is that file's error, and the others go on.
-        results.push(unexpectedFailure(path, e));
-      }
-    }
+    return await checkInGroups(db, files, scratchDir, opts);
   } finally {
     db.release();
     await rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Prepare every file, then check the files of each dataset and month as one group. A file that fails unexpectedly
+ * gets its own file error; a group whose checks fail is checked again file by file, so that one file cannot take
+ * the others with it.
+ */
+async function checkInGroups(db: Database, files: string[], scratchDir: string, opts: ValidateFilesOptions): Promise<FileResult[]> {
+  const settings = opts.settings ?? defaultSettings;
+  const results: FileResult[] = [];
+  const groups = new Map<string, { prepared: PreparedFile[]; end: string }>();
+  for (const [i, path] of files.entries()) {
+    try {
+      const { result, prepared } = await prepareFile(path, { db, scratchDir, prefix: `f${i}`, dataset: opts.dataset });
+      results.push(result);
+      if (!prepared) continue;
+      const end = periodEnd(opts.period ?? periodFromPath(path));
+      const key = `${prepared.dataset.name} ${end}`;
+      const group = groups.get(key) ?? { prepared: [], end };
+      group.prepared.push(prepared);
+      groups.set(key, group);
+    } catch (e) {
+      results.push(unexpectedFailure(path, e));
+    }
+  }
+  for (const [g, { prepared, end }] of [...groups.values()].entries()) {
+    const check = async (part: PreparedFile[], prefix: string) => {
+      for (const staged of await checkFiles(part, { db, prefix, periodEnd: end, settings })) await staged.dispose();
+    };
+    const before = prepared.map((p) => p.result.diagnostics.length);
+    try {
+      await check(prepared, `g${g}`);
+    } catch {
+      for (const [k, p] of prepared.entries()) {
+        const at = results.indexOf(p.result);
+        try {
+          p.result.diagnostics.length = before[k] ?? 0; // back to what preparing found
+          await check([p], `g${g}_${k}`);
+        } catch (e) {
+          await p.drop().catch(() => undefined);
+          results[at] = unexpectedFailure(p.result.file, e);
+        }
+      }
+    }
   }
   return results;
 }

@@ -1,0 +1,157 @@
+// Validate files, part 2 of 2: normalise → check → account, for a group of prepared files of one dataset and one
+// reporting month at once. The statements cost the same for ten small files as for one (DuckDB plans each once), so a
+// month's partner files are checked together. Row k of file i is `rec` = i × 2^40 + k in the group's tables.
+import type { MappedColumn } from '../ingest/recognise.js';
+import type { Database } from '../warehouse/Database.js';
+import { buildLookups } from './buildLookups.js';
+import { collectDiagnostics } from './collectDiagnostics.js';
+import { blankTableSql, findingsTableSql, typedTableSql, type StagedPart } from './compileChecks.js';
+import type { FileResult } from './FileResult.js';
+import { finishResult, type PreparedFile } from './prepareFile.js';
+import { profileLap } from './profile.js';
+import { ident, rawCol } from './sql.js';
+import type { ValidateSettings } from './ValidateSettings.js';
+import type { Staged } from './validateFile.js';
+
+/** Where each file's rows start in the group's `rec` numbering: far beyond any file's row count. */
+export const FILE_SPAN = 2 ** 40;
+
+export interface CheckOptions {
+  db: Database;
+  /** Unique prefix for the group's temporary tables. */
+  prefix: string;
+  /** Last day of the reporting month, `yyyy-mm-dd`: no event date may be later. */
+  periodEnd: string;
+  settings: ValidateSettings;
+}
+
+/**
+ * Check every file of the group (all of one dataset), completing each file's result, and return each file's staged
+ * tables for a load, in the order given. The group's tables are dropped when the last file's are disposed.
+ */
+export async function checkFiles(files: readonly PreparedFile[], opts: CheckOptions): Promise<Staged[]> {
+  const first = files[0];
+  if (!first) return [];
+  const dataset = first.dataset;
+  if (files.some((f) => f.dataset !== dataset)) throw new Error('checkFiles: every file of a group must be of one dataset');
+  const { db, periodEnd, settings } = opts;
+  const t = (name: string) => `${opts.prefix}_${name}`;
+  const names = { source: t('src'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
+  const offset = (i: number) => i * FILE_SPAN;
+  const groupTables = [names.typed, names.blank, names.cells, names.findings, names.fieldCounts, t('fieldcounts_raw')];
+  const dropGroup = async () => {
+    await db.run(`DROP VIEW IF EXISTS temp.${ident(names.source)}`);
+    for (const n of groupTables) await db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
+  };
+
+  try {
+    // The rows to check: every file's data rows with the dataset's columns in one order (c<j> = column j), NULL where
+    // a file lacks an (optional) column.
+    const columns: MappedColumn[] = dataset.columns.map((column, j) => ({ column, header: column.header, index: files.some((f) => indexOf(f, j) !== null) ? j : null }));
+    const selects = files.map((f, i) => {
+      const cells = dataset.columns.map((_, j) => {
+        const k = indexOf(f, j);
+        return `${k === null ? 'CAST(NULL AS VARCHAR)' : rawCol(k)} AS ${rawCol(j)}`;
+      });
+      return `SELECT ${i} AS file, rowid + ${offset(i)} AS rec, ${cells.join(', ')} FROM ${ident(f.staging)} WHERE rowid > 0`;
+    });
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(names.source)} AS ${selects.join(' UNION ALL ')}`);
+
+    // 5. normalise: each distinct typed value once, into lookups
+    const lookups = await buildLookups(db, names.source, opts.prefix, columns, periodEnd);
+    profileLap('lookups');
+
+    // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
+    const ctx = { dataset, columns, source: names.source, lookups, periodEnd, settings };
+    const parts: StagedPart[] = files.map((f, i) => ({ staging: f.staging, width: f.map.maxFields, offset: offset(i) }));
+    await db.run(blankTableSql(parts, names.blank));
+    await db.run(typedTableSql(ctx, names.typed, names.blank));
+    profileLap('typed');
+    const misaligned = files.flatMap((f, i) => f.map.badFieldCounts.map(([r, n]) => [String(r + offset(i)), String(n)]));
+    if (misaligned.length > 0) {
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
+      await db.appendText(t('fieldcounts_raw'), misaligned, { temp: true });
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
+    }
+    for (const sql of findingsTableSql(ctx, { ...names, fieldCounts: misaligned.length > 0 ? names.fieldCounts : null })) await db.run(sql);
+    if (lookups) await db.run(`DROP TABLE IF EXISTS temp.${ident(lookups.table)}`);
+    profileLap('findings');
+
+    // 7. every diagnostic, and an account of every row: read = would load + would reject + blank
+    const collected = await collectDiagnostics(db, names.source, names.findings, {
+      dataset, columns, periodEnd,
+      files: files.map((f, i) => ({ file: f.result.file, columns: f.columns, map: f.map, headerWidth: f.headerWidth, offset: offset(i) })),
+    });
+    const perFile = await db.all<{ file: number; data: number; blank: number }>(
+      `SELECT s.file, count(*) AS data, count(b.rec) AS blank FROM ${ident(names.source)} AS s LEFT JOIN ${ident(names.blank)} AS b ON b.rec = s.rec GROUP BY s.file`,
+    );
+    for (const [i, f] of files.entries()) {
+      const c = perFile.find((r) => r.file === i);
+      const found = collected[i];
+      f.result.diagnostics.push(...(found?.diagnostics ?? []));
+      account(f.result, f, c?.data ?? 0, c?.blank ?? 0, found?.rejected ?? 0, found?.warned ?? 0, settings);
+      finishResult(f.result);
+    }
+    profileLap('collect');
+
+    // The staged tables of each file, for a load: the group's own for a group of one, else views of its part.
+    let open = files.length;
+    const release = async () => {
+      if (--open === 0) await dropGroup();
+    };
+    const staged: Staged[] = [];
+    for (const [i, f] of files.entries()) {
+      let typed = names.typed;
+      let findings = names.findings;
+      const views: string[] = [];
+      if (files.length > 1) {
+        typed = `${f.prefix}_typed`;
+        findings = `${f.prefix}_findings`;
+        const off = offset(i);
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(typed)} AS SELECT rec - ${off} AS rec, * EXCLUDE (rec, file) FROM ${ident(names.typed)} WHERE file = ${i}`);
+        await db.run(
+          `CREATE OR REPLACE TEMP VIEW ${ident(findings)} AS SELECT rec - ${off} AS rec, field, rule, severity, detail, other_field, first_rec - ${off} AS first_rec
+           FROM ${ident(names.findings)} WHERE rec >= ${off} AND rec < ${off + FILE_SPAN}`,
+        );
+        views.push(typed, findings);
+      }
+      let disposed = false;
+      staged.push({
+        dataset, columns: f.columns, map: f.map, staging: f.staging, typed, findings, decoded: f.decoded, bytes: f.bytes,
+        dispose: async () => {
+          if (disposed) return;
+          disposed = true;
+          for (const v of views) await db.run(`DROP VIEW IF EXISTS temp.${ident(v)}`);
+          await f.drop();
+          await release();
+        },
+      });
+    }
+    return staged;
+  } catch (e) {
+    await dropGroup().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The position in file `f` of dataset column `j`, or null when the file lacks it. */
+function indexOf(f: PreparedFile, j: number): number | null {
+  const field = f.dataset.columns[j]?.field;
+  return f.columns.find((m) => m.column.field === field)?.index ?? null;
+}
+
+/** Every row accounted for (read = would load + would reject + blank), then the findings about the file as a whole. */
+function account(r: FileResult, f: PreparedFile, data: number, blank: number, rejected: number, warned: number, settings: ValidateSettings): void {
+  const counts = r.counts;
+  counts.rowsRead = data + f.map.blankLines;
+  counts.blank = blank + f.map.blankLines;
+  counts.wouldReject = rejected;
+  counts.wouldLoad = counts.rowsRead - counts.blank - counts.wouldReject;
+  counts.warnings = warned;
+  if (counts.rowsRead - counts.blank === 0) r.diagnostics.push(f.fileLevel('file.no_rows'));
+  const considered = counts.rowsRead - counts.blank;
+  if (considered > 0 && counts.wouldReject / considered > settings.holdThreshold) {
+    const pct = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')}%`;
+    r.diagnostics.push(f.fileLevel('file.held', {}, { count: counts.wouldReject, total: considered, share: pct(counts.wouldReject / considered), limit: pct(settings.holdThreshold) }));
+  }
+}

@@ -1,0 +1,57 @@
+// Files of one dataset and month are checked as one group (one set of statements for all of them). Grouping must never
+// change a result: every fixture validated together gives exactly what it gives alone, and files in one group do not
+// see each other's rows (the same keys in two files are not duplicates; line numbers stay each file's own).
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateFiles } from '../../src/validate/validateFiles.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const faulty = join(repo, 'sample-data/faulty/2026-10');
+const dir = mkdtempSync(join(tmpdir(), 'raa-groups-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('validating files in groups', () => {
+  it('gives every faulty fixture, validated with all the others, exactly the result it gets alone', async () => {
+    const files = readdirSync(faulty).filter((f) => !f.endsWith('.json')).sort().map((f) => join(faulty, f));
+    const together = await validateFiles(files, { period: '2026-10' });
+    const alone = [];
+    for (const f of files) alone.push(...(await validateFiles([f], { period: '2026-10' })));
+    expect(together).toEqual(alone);
+    // The point of the fixture set: many files share a dataset, so real groups were formed.
+    const perDataset = new Map<string, number>();
+    for (const r of together) if (r.dataset && r.verdict !== 'file_error') perDataset.set(r.dataset, (perDataset.get(r.dataset) ?? 0) + 1);
+    expect(Math.max(...perDataset.values())).toBeGreaterThan(5);
+  });
+
+  it('keeps two copies of a file apart: the same keys are not duplicates across files, and each keeps its own lines', async () => {
+    const original = join(faulty, 'key.duplicate.csv');
+    const copies = ['a.csv', 'b.csv', 'c.csv'].map((n) => join(dir, n));
+    for (const c of copies) copyFileSync(original, c);
+    const [alone] = await validateFiles([original], { period: '2026-10' });
+    const together = await validateFiles(copies, { period: '2026-10' });
+    expect(alone?.diagnostics.some((d) => d.rule === 'key.duplicate')).toBe(true);
+    for (const [i, r] of together.entries()) {
+      expect(r.counts).toEqual(alone?.counts);
+      expect(r.diagnostics).toEqual(alone?.diagnostics.map((d) => ({ ...d, file: copies[i] })));
+    }
+  });
+
+  it('checks files of different months in different groups, each against its own month end', async () => {
+    // A request received on 15 October 2026: in the future for September's extract, fine for October's.
+    const header = readFileSync(join(faulty, 'date.future.csv'), 'utf8').split('\n')[0] as string;
+    const text = `${header}\nG-S-1,G-F-1,adoptive_parent,asf_application,15/10/2026,,,,,,,,4,\n`;
+    const paths = ['2026-09', '2026-10'].map((month) => {
+      mkdirSync(join(dir, month), { recursive: true });
+      writeFileSync(join(dir, month, 'support.csv'), text);
+      return join(dir, month, 'support.csv');
+    });
+    const [september, october] = await validateFiles(paths);
+    expect(september?.diagnostics.map((d) => [d.rule, d.line])).toEqual([['date.future', 2], ['file.held', null]]); // its one row is rejected
+    expect(october?.diagnostics).toEqual([]);
+    expect(september?.counts).toMatchObject({ rowsRead: 1, wouldReject: 1 });
+    expect(october?.counts).toMatchObject({ rowsRead: 1, wouldLoad: 1 });
+  });
+});
