@@ -40,7 +40,7 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
   const offset = (i: number) => i * FILE_SPAN;
   const groupTables = [names.typed, names.blank, names.cells, names.findings, names.fieldCounts, t('fieldcounts_raw')];
   const dropGroup = async () => {
-    await db.run(`DROP VIEW IF EXISTS temp.${ident(names.source)}`);
+    await db.run(`DROP ${files.length > 1 ? 'TABLE' : 'VIEW'} IF EXISTS temp.${ident(names.source)}`);
     for (const n of groupTables) await db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
   };
 
@@ -55,7 +55,9 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
       });
       return `SELECT ${i} AS file, rowid + ${offset(i)} AS rec, ${cells.join(', ')} FROM ${ident(f.staging)} WHERE rowid > 0`;
     });
-    await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(names.source)} AS ${selects.join(' UNION ALL ')}`);
+    // One file's rows are read through a view (no copy of a large file); several files' are copied into one table, as
+    // every check reads the rows again and a union of many tables in each would multiply the plan.
+    await db.run(`CREATE OR REPLACE TEMP ${files.length > 1 ? 'TABLE' : 'VIEW'} ${ident(names.source)} AS ${selects.join(' UNION ALL ')}`);
 
     // 5. normalise: each distinct typed value once, into lookups
     const lookups = await buildLookups(db, names.source, opts.prefix, columns, periodEnd);

@@ -86,7 +86,8 @@ async function checkInGroups(db: Database, files: string[], scratchDir: string, 
     const before = prepared.map((p) => p.result.diagnostics.length);
     try {
       await check(prepared, `g${g}`);
-    } catch {
+    } catch (e) {
+      if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] a group of ${prepared.length} file(s) is checked file by file: ${String(e).split('\n')[0]}\n`);
       for (const [k, p] of prepared.entries()) {
         const at = results.indexOf(p.result);
         try {
