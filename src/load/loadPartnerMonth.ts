@@ -3,13 +3,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Validated } from '../validate/validateBatch.js';
 import type { ValidateSettings } from '../validate/validateFile.js';
 import type { Database } from '../warehouse/Database.js';
-import type { KnownSubmission } from './decideOutcome.js';
 import type { FileLoad } from './FileLoad.js';
 import { summarise, type FilePlan } from './FilePlan.js';
 import type { InboxFile } from './inboxFiles.js';
 import { inTransaction } from './inTransaction.js';
+import { knownSubmissions } from './knownSubmissions.js';
 import { firstLine, LoadFailedError } from './LoadFailedError.js';
 import { planFile } from './planFile.js';
 import { runCrossChecks } from './runCrossChecks.js';
@@ -27,11 +28,8 @@ export interface LoadPartnerMonthOptions {
   acceptPartial?: boolean;
   /** Progress lines (no cell values). */
   progress?: (line: string) => void;
-  /**
-   * Wraps everything after validation (cross checks, the transaction, the read-back), for callers that validate
-   * several partner-months at once but must write them one at a time, in order. Default: run it now.
-   */
-  writeTurn?: <T>(write: () => Promise<T>) => Promise<T>;
+  /** Files already validated (by path) with their staged tables, as `raa run` checks a month's files together. */
+  validated?: ReadonlyMap<string, Validated>;
 }
 
 export interface PartnerMonthLoad {
@@ -51,48 +49,46 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     const ledger = await knownSubmissions(db, partner, period);
     for (const [index, file] of opts.files.entries()) {
       say(`${partner} ${period}: checking ${file.name}`);
-      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial: opts.acceptPartial ?? false, scratchDir, ledger, batch: plans }));
+      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial: opts.acceptPartial ?? false, scratchDir, ledger, batch: plans, validated: opts.validated }));
     }
     const loaded = plans.filter((p) => p.outcome === 'loaded');
     for (const p of loaded) p.supersededInBatch = loaded.some((q) => q.index > p.index && q.staged?.dataset.name === p.staged?.dataset.name);
 
-    return await (opts.writeTurn ?? ((write) => write()))(async () => {
-      // 2. cross-dataset and cross-submission checks (warnings) on the files that load
-      await runCrossChecks(db, plans, partner, period);
+    // 2. cross-dataset and cross-submission checks (warnings) on the files that load
+    await runCrossChecks(db, plans, partner, period);
 
-      // 3. every new ledger row, its rows and diagnostics in one transaction
-      const toStore = plans.filter((p) => p.outcome === 'loaded' || p.outcome === 'held' || p.outcome === 'rejected');
-      for (const p of toStore) {
-        const c = p.counts;
-        if (c.rowsRead !== c.rowsLoaded + c.rowsRejected + c.blank) throw new Error(`${p.file.name}: ${c.rowsRead} rows read but ${c.rowsLoaded} + ${c.rowsRejected} + ${c.blank} accounted for`);
+    // 3. every new ledger row, its rows and diagnostics in one transaction
+    const toStore = plans.filter((p) => p.outcome === 'loaded' || p.outcome === 'held' || p.outcome === 'rejected');
+    for (const p of toStore) {
+      const c = p.counts;
+      if (c.rowsRead !== c.rowsLoaded + c.rowsRejected + c.blank) throw new Error(`${p.file.name}: ${c.rowsRead} rows read but ${c.rowsLoaded} + ${c.rowsRejected} + ${c.blank} accounted for`);
+    }
+    if (toStore.length > 0) {
+      const diagnostics = await stageDiagnostics(db, 'load_diagnostics', toStore);
+      dropDiagnostics = diagnostics.drop;
+      say(`${partner} ${period}: storing ${toStore.length} file(s)`);
+      const storing = performance.now();
+      try {
+        await inTransaction(db, async () => {
+          for (const p of toStore) await storeFile(db, p, { partner, period, diagnostics });
+        });
+      } catch (e) {
+        throw new LoadFailedError(partner, period, firstLine(e), { cause: e });
       }
-      if (toStore.length > 0) {
-        const diagnostics = await stageDiagnostics(db, 'load_diagnostics', toStore);
-        dropDiagnostics = diagnostics.drop;
-        say(`${partner} ${period}: storing ${toStore.length} file(s)`);
-        const storing = performance.now();
-        try {
-          await inTransaction(db, async () => {
-            for (const p of toStore) await storeFile(db, p, { partner, period, diagnostics });
-          });
-        } catch (e) {
-          throw new LoadFailedError(partner, period, firstLine(e), { cause: e });
-        }
 
-        if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] store (one transaction): ${Math.round(performance.now() - storing)} ms\n`);
+      if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] store (one transaction): ${Math.round(performance.now() - storing)} ms\n`);
 
-        // 4. never trust COMMIT: read back what was stored
-        const problems = await verifyStored(db, toStore);
-        if (problems.length > 0) {
-          const stored = await db.one<{ n: number }>(`SELECT count(*) AS n FROM submission WHERE id IN (${toStore.map((p) => p.submissionId ?? -1).join(', ')})`);
-          if ((stored?.n ?? 0) === 0) throw new LoadFailedError(partner, period, `COMMIT reported success but did not store the load (${problems[0] ?? ''})`);
-          throw new Error(`loading ${partner} ${period}: the stored load does not reconcile: ${problems.join('; ')}`);
-        }
+      // 4. never trust COMMIT: read back what was stored
+      const problems = await verifyStored(db, toStore);
+      if (problems.length > 0) {
+        const stored = await db.one<{ n: number }>(`SELECT count(*) AS n FROM submission WHERE id IN (${toStore.map((p) => p.submissionId ?? -1).join(', ')})`);
+        if ((stored?.n ?? 0) === 0) throw new LoadFailedError(partner, period, `COMMIT reported success but did not store the load (${problems[0] ?? ''})`);
+        throw new Error(`loading ${partner} ${period}: the stored load does not reconcile: ${problems.join('; ')}`);
       }
-      const loadedNow = await db.all<{ dataset: string }>(`SELECT DISTINCT dataset FROM submission WHERE partner = $1 AND period = $2 AND status = 'loaded'`, [partner, period]);
-      const datasets = new Set(loadedNow.map((r) => r.dataset));
-      return { partner, period, files: plans.map((p) => summarise(p, datasets)) };
-    });
+    }
+    const loadedNow = await db.all<{ dataset: string }>(`SELECT DISTINCT dataset FROM submission WHERE partner = $1 AND period = $2 AND status = 'loaded'`, [partner, period]);
+    const datasets = new Set(loadedNow.map((r) => r.dataset));
+    return { partner, period, files: plans.map((p) => summarise(p, datasets)) };
   } finally {
     for (const p of plans) {
       await p.loadable?.drop().catch(() => undefined);
@@ -101,13 +97,4 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     await dropDiagnostics().catch(() => undefined);
     await rm(scratchDir, { recursive: true, force: true });
   }
-}
-
-/** The ledger rows of a partner-month, for recognising bytes already loaded or recorded. */
-async function knownSubmissions(db: Database, partner: string, period: string): Promise<KnownSubmission[]> {
-  return db.all<KnownSubmission>(
-    `SELECT id, sha256, status, dataset, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded", rows_rejected AS "rowsRejected",
-       blank_rows AS blank, warnings FROM submission WHERE partner = $1 AND period = $2 ORDER BY id`,
-    [partner, period],
-  );
 }

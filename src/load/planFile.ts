@@ -1,6 +1,6 @@
 // Before the transaction, per file: recognise bytes already in the ledger (without validating them again), else validate
 // against the warehouse connection and decide loaded / held / rejected, with the counts the ledger will hold.
-import { unexpectedFailure } from '../validate/validateFiles.js';
+import { unexpectedFailure, type Validated } from '../validate/validateBatch.js';
 import { validateFile, type ValidateSettings } from '../validate/validateFile.js';
 import type { Database } from '../warehouse/Database.js';
 import { knownOutcome, verdictOutcome, type KnownSubmission } from './decideOutcome.js';
@@ -20,6 +20,15 @@ export interface PlanContext {
   ledger: readonly KnownSubmission[];
   /** Files of this batch planned so far. */
   batch: readonly FilePlan[];
+  /** Files already validated (by path), with their staged tables: used instead of validating again. */
+  validated?: ReadonlyMap<string, Validated>;
+}
+
+/** The ledger row a file's bytes are already recorded as, and what that makes the file; null when they are new. */
+export async function recognisedBytes(file: InboxFile, ledger: readonly KnownSubmission[], acceptPartial: boolean): Promise<ReturnType<typeof knownOutcome>> {
+  if (ledger.length === 0) return null; // nothing to recognise: no need to hash
+  const sha = await hashFile(file.path).catch(() => null);
+  return sha === null ? null : knownOutcome(ledger.filter((k) => k.sha256 === sha), acceptPartial);
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -29,23 +38,23 @@ export async function planFile(db: Database, file: InboxFile, index: number, ctx
     index, file, outcome: 'rejected', result: null, acceptedPartial: false, diagnostics: [], counts: emptyLoadCounts(), note: null,
     submissionId: null, supersedes: null, supersededBy: null, supersededInBatch: false,
   };
-  const sameBytes = (sha: string) => ctx.ledger.filter((k) => k.sha256 === sha);
-
-  // Same bytes as a ledger row: decided without validating (hashing only when the month has a ledger at all).
-  if (ctx.ledger.length > 0) {
-    const sha = await hashFile(file.path).catch(() => null);
-    const early = sha === null ? null : knownOutcome(sameBytes(sha), ctx.acceptPartial);
-    if (early) {
-      const k = early.known;
-      return { ...plan, outcome: early.outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
-    }
+  // Same bytes as a ledger row: decided without validating.
+  const early = await recognisedBytes(file, ctx.ledger, ctx.acceptPartial);
+  if (early) {
+    const k = early.known;
+    return { ...plan, outcome: early.outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
   }
 
   let staged;
-  try {
-    ({ result: plan.result, staged } = await validateFile(file.path, { db, scratchDir: ctx.scratchDir, prefix: `l${index}`, displayName: file.name, period: ctx.period, settings: ctx.settings }));
-  } catch (e) {
-    plan.result = unexpectedFailure(file.name, e);
+  const validated = ctx.validated?.get(file.path);
+  if (validated) {
+    ({ result: plan.result, staged } = validated);
+  } else {
+    try {
+      ({ result: plan.result, staged } = await validateFile(file.path, { db, scratchDir: ctx.scratchDir, prefix: `l${index}`, displayName: file.name, period: ctx.period, settings: ctx.settings }));
+    } catch (e) {
+      plan.result = unexpectedFailure(file.name, e);
+    }
   }
   const r = plan.result;
   plan.diagnostics = [...r.diagnostics];

@@ -1,19 +1,22 @@
 // The monthly job, top to bottom: find the months in the partners' inboxes, load every partner-month (one partner's
 // failure never stops the others), render the reports, and read the ledger back for the month reported on.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsAttention, type FileLoad } from '../load/FileLoad.js';
-import { InboxError, inboxFiles, inboxPeriods } from '../load/inboxFiles.js';
+import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/inboxFiles.js';
+import { knownSubmissions } from '../load/knownSubmissions.js';
 import { firstLine } from '../load/LoadFailedError.js';
 import { loadPartnerMonth } from '../load/loadPartnerMonth.js';
+import { recognisedBytes } from '../load/planFile.js';
 import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
 import { renderReports } from './renderReports.js';
-import { inPool, orderedTurns } from './inPool.js';
+import { validateBatch, type Validated } from '../validate/validateBatch.js';
+import type { ValidateSettings } from '../validate/ValidateSettings.js';
+import type { Database } from '../warehouse/Database.js';
 import { withWarehouse } from './withWarehouse.js';
-
-/** Partner-months validated at once: one per core on this kind of machine; DuckDB plans each statement on one thread. */
-const concurrency = 2;
 
 export interface PartnerRun {
   partner: string;
@@ -57,28 +60,45 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
 
   return withWarehouse(pipeline.warehouse, {}, async (db) => {
     const started = performance.now();
-    // 2. Load every partner's inbox for each month: validated two at a time (each on its own connection, so both
-    //    cores work), written one at a time in month-then-partner order, so the ledger reads the same as a serial
-    //    run and each month's cross-submission checks see the month before it.
+    // 2. Load every partner's inbox for each month, oldest first (each month's cross-submission checks see the month
+    //    before it). A month's new files are validated together first, a group per dataset, as one file costs
+    //    DuckDB about as many statements as ten; then each partner-month is decided and written in its own
+    //    transaction, in partner order.
     const settings = { asfCap: pipeline.asfCap, holdThreshold: pipeline.holdThreshold };
-    const tasks = periods.flatMap((period) => pipeline.partners.map((partner) => ({ period, partner })));
-    const turns = orderedTurns(tasks.length);
-    const runs = await inPool(tasks, concurrency, db, async ({ period, partner }, i, conn) => {
-      const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
-      try {
-        const files = await inboxFiles(join(partner.inbox, period));
-        if (files.length === 0) return null;
-        say(`loading ${partner.code} ${period} (${files.length} file(s))`);
-        run.files = (await loadPartnerMonth(conn, { partner: partner.code, period, files, settings, progress: say, writeTurn: (write) => turns.take(i, write) })).files;
-      } catch (e) {
-        run.error = firstLine(e);
-        run.warehouseFailure = !(e instanceof InboxError);
-      } finally {
-        turns.skip(i); // a partner-month with nothing to write (or that failed first) gives up its turn
+    const loads: PartnerRun[] = [];
+    for (const period of periods) {
+      const months: { run: PartnerRun; files: InboxFile[] }[] = [];
+      for (const partner of pipeline.partners) {
+        const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
+        try {
+          const files = await inboxFiles(join(partner.inbox, period));
+          if (files.length > 0) months.push({ run, files });
+        } catch (e) {
+          run.error = firstLine(e);
+          run.warehouseFailure = !(e instanceof InboxError);
+          months.push({ run, files: [] });
+        }
       }
-      return run;
-    });
-    const loads = runs.filter((r): r is PartnerRun => r !== null);
+      const validated = await validateMonth(db, period, months, settings, say);
+      try {
+        for (const { run, files } of months) {
+          if (run.error !== null) {
+            loads.push(run);
+            continue;
+          }
+          say(`loading ${run.partner} ${period} (${files.length} file(s))`);
+          try {
+            run.files = (await loadPartnerMonth(db, { partner: run.partner, period, files, settings, progress: say, validated })).files;
+          } catch (e) {
+            run.error = firstLine(e);
+            run.warehouseFailure = !(e instanceof InboxError);
+          }
+          loads.push(run);
+        }
+      } finally {
+        for (const v of validated.values()) await v.staged?.dispose().catch(() => undefined);
+      }
+    }
     const loaded = performance.now();
 
     // 3. Render the reports for the month reported on.
@@ -108,4 +128,29 @@ export function runExitCode(report: RunReport): 0 | 1 | 3 {
   if (report.loads.some((l) => l.warehouseFailure)) return 3;
   if (report.reportError !== null || report.loads.some((l) => l.error !== null || l.files.some(needsAttention))) return 1;
   return 0;
+}
+
+/**
+ * Validate the month's files that are not already in the ledger (same bytes), all partners' together, on the run's
+ * connection; returned by path with their staged tables, which the caller disposes. Should this fail as a whole, the
+ * map is empty and each partner-month validates its own files as `raa load` does.
+ */
+async function validateMonth(db: Database, period: string, months: readonly { run: PartnerRun; files: InboxFile[] }[], settings: ValidateSettings, say: Progress): Promise<Map<string, Validated>> {
+  const fresh: InboxFile[] = [];
+  for (const { run, files } of months) {
+    if (run.error !== null || files.length === 0) continue;
+    const ledger = await knownSubmissions(db, run.partner, period);
+    for (const f of files) if (!(await recognisedBytes(f, ledger, false))) fresh.push(f);
+  }
+  if (fresh.length === 0) return new Map();
+  say(`${period}: checking ${fresh.length} new file(s)`);
+  const scratchDir = await mkdtemp(join(tmpdir(), 'raa-run-'));
+  try {
+    const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period })), { db, scratchDir, prefix: 'm', settings, keepStaged: true });
+    return new Map(fresh.map((f, i) => [f.path, validated[i] as Validated]));
+  } catch {
+    return new Map();
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true });
+  }
 }

@@ -57,7 +57,7 @@ const created = new Map<string, DuckDBInstance>();
 
 /** A connection to one DuckDB database (a file, or ':memory:'). */
 export class Database {
-  private constructor(readonly path: string, private readonly conn: DuckDBConnection, private readonly instance: DuckDBInstance) {}
+  private constructor(readonly path: string, private readonly conn: DuckDBConnection) {}
 
   /**
    * Open (or create) a database. Two instances on one file in one process lose committed data (design.md), so
@@ -78,12 +78,7 @@ export class Database {
     }
     const instance = await pending;
     if (path !== ':memory:') created.set(path, instance);
-    return new Database(path, await instance.connect(), instance);
-  }
-
-  /** Another connection to the same database (its own temp tables and transactions); `close` it when done. */
-  async connect(): Promise<Database> {
-    return new Database(this.path, await this.instance.connect(), this.instance);
+    return new Database(path, await instance.connect());
   }
 
   async run(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<void> {

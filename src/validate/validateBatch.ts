@@ -1,0 +1,96 @@
+// Validate many files on one connection: prepare each file (read, decode, recognise, stage), then check the files of
+// each dataset and month together (checkFiles). A file that fails unexpectedly gets its own file error; a group whose
+// checks fail is checked again file by file, so that one file cannot take the others with it.
+import type { Dataset } from '../../schemas/index.js';
+import { message } from '../diagnostics/rules.js';
+import type { Database } from '../warehouse/Database.js';
+import { checkFiles } from './checkFiles.js';
+import type { FileResult } from './FileResult.js';
+import { prepareFile, type PreparedFile } from './prepareFile.js';
+import { periodEnd, type Staged } from './validateFile.js';
+import type { ValidateSettings } from './ValidateSettings.js';
+
+export interface BatchFile {
+  path: string;
+  /** The name to show for the file (defaults to its path). */
+  displayName?: string;
+  /** Reporting month `YYYY-MM`; without it, event dates are checked against today. */
+  period?: string;
+}
+
+export interface BatchOptions {
+  db: Database;
+  /** Folder for transcoded copies (removed by the caller). */
+  scratchDir: string;
+  /** Prefix for the batch's temporary tables (unique on the connection). */
+  prefix: string;
+  settings: ValidateSettings;
+  dataset?: Dataset;
+  /** Keep each file's staged tables for a load (the caller disposes them); otherwise they are dropped once checked. */
+  keepStaged?: boolean;
+}
+
+export interface Validated {
+  result: FileResult;
+  staged?: Staged;
+}
+
+/** One result per file, in the order given. */
+export async function validateBatch(files: readonly BatchFile[], opts: BatchOptions): Promise<Validated[]> {
+  const { db, scratchDir, settings } = opts;
+  const out: Validated[] = [];
+  const groups = new Map<string, { members: { at: number; prepared: PreparedFile }[]; end: string }>();
+  for (const [i, f] of files.entries()) {
+    const shown = f.displayName ?? f.path;
+    try {
+      const { result, prepared } = await prepareFile(f.path, { db, scratchDir, prefix: `${opts.prefix}f${i}`, displayName: f.displayName, dataset: opts.dataset });
+      out.push({ result });
+      if (!prepared) continue;
+      const end = periodEnd(f.period);
+      const key = `${prepared.dataset.name} ${end}`;
+      const group = groups.get(key) ?? { members: [], end };
+      group.members.push({ at: i, prepared });
+      groups.set(key, group);
+    } catch (e) {
+      out.push({ result: unexpectedFailure(shown, e) });
+    }
+  }
+
+  const check = async (members: { at: number; prepared: PreparedFile }[], prefix: string, end: string) => {
+    const staged = await checkFiles(members.map((m) => m.prepared), { db, prefix, periodEnd: end, settings });
+    for (const [k, s] of staged.entries()) {
+      const at = (members[k] as { at: number }).at;
+      if (opts.keepStaged) (out[at] as Validated).staged = s;
+      else await s.dispose();
+    }
+  };
+  for (const [g, { members, end }] of [...groups.values()].entries()) {
+    const before = members.map((m) => m.prepared.result.diagnostics.length);
+    try {
+      await check(members, `${opts.prefix}g${g}`, end);
+    } catch (e) {
+      if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] a group of ${members.length} file(s) is checked file by file: ${String(e).split('\n')[0]}\n`);
+      for (const [k, m] of members.entries()) {
+        try {
+          m.prepared.result.diagnostics.length = before[k] ?? 0; // back to what preparing found
+          await check([m], `${opts.prefix}g${g}_${k}`, end);
+        } catch (e) {
+          await m.prepared.drop().catch(() => undefined);
+          out[m.at] = { result: unexpectedFailure(m.prepared.result.file, e) };
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The file error for a file whose validation threw: one `file.parse` diagnostic naming the problem. */
+export function unexpectedFailure(file: string, e: unknown): FileResult {
+  const detail = `an unexpected problem while reading it (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+  return {
+    file, dataset: null, encoding: null, delimiter: null, bytes: 0, sha256: null,
+    counts: { rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 },
+    verdict: 'file_error', countsByRule: { 'file.parse': 1 },
+    diagnostics: [{ file, dataset: null, line: null, excelRow: null, column: null, header: null, field: null, value: null, rule: 'file.parse', severity: 'file_error', message: message('file.parse', { detail }) }],
+  };
+}
