@@ -1,20 +1,17 @@
 // Validate files, part 2 of 2: normalise → check → account, for a group of prepared files of one dataset and one
 // reporting month at once. The statements cost the same for ten small files as for one (DuckDB plans each once), so a
-// month's partner files are checked together. Row k of file i is `rec` = i × 2^40 + k in the group's tables.
+// month's partner files are checked together. Row k of file i is `rec` = i × FILE_SPAN + k in the group's tables.
 import type { MappedColumn } from '../ingest/recognise.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildLookups } from './buildLookups.js';
 import { collectDiagnostics } from './collectDiagnostics.js';
-import { blankTableSql, findingsTableSql, typedTableSql, type StagedPart } from './compileChecks.js';
+import { blankTableSql, FILE_SPAN, fileOfRec, findingsTableSql, typedTableSql, type StagedPart } from './compileChecks.js';
 import type { FileResult } from './FileResult.js';
 import { finishResult, type PreparedFile } from './prepareFile.js';
 import { profileLap } from './profile.js';
 import { ident, rawCol } from './sql.js';
 import type { ValidateSettings } from './ValidateSettings.js';
 import type { Staged } from './validateFile.js';
-
-/** Where each file's rows start in the group's `rec` numbering: far beyond any file's row count. */
-export const FILE_SPAN = 2 ** 40;
 
 export interface CheckOptions {
   db: Database;
@@ -53,7 +50,7 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
         const k = indexOf(f, j);
         return `${k === null ? 'CAST(NULL AS VARCHAR)' : rawCol(k)} AS ${rawCol(j)}`;
       });
-      return `SELECT ${i} AS file, rowid + ${offset(i)} AS rec, ${cells.join(', ')} FROM ${ident(f.staging)} WHERE rowid > 0`;
+      return `SELECT ${i === 0 ? 'rowid' : `rowid + ${offset(i)}`} AS rec, ${cells.join(', ')} FROM ${ident(f.staging)} WHERE rowid > 0`;
     });
     // One file's rows are read through a view (no copy of a large file); several files' are copied into one table, as
     // every check reads the rows again and a union of many tables in each would multiply the plan.
@@ -84,14 +81,12 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
       dataset, columns, periodEnd,
       files: files.map((f, i) => ({ file: f.result.file, columns: f.columns, map: f.map, headerWidth: f.headerWidth, offset: offset(i) })),
     });
-    const perFile = await db.all<{ file: number; data: number; blank: number }>(
-      `SELECT s.file, count(*) AS data, count(b.rec) AS blank FROM ${ident(names.source)} AS s LEFT JOIN ${ident(names.blank)} AS b ON b.rec = s.rec GROUP BY s.file`,
-    );
+    // Data rows: the staged records after the header (staging was reconciled with the record scan); blank ones counted.
+    const blanks = await db.all<{ file: number; n: number }>(`SELECT ${fileOfRec('rec')} AS file, count(*) AS n FROM ${ident(names.blank)} GROUP BY ALL`);
     for (const [i, f] of files.entries()) {
-      const c = perFile.find((r) => r.file === i);
       const found = collected[i];
       f.result.diagnostics.push(...(found?.diagnostics ?? []));
-      account(f.result, f, c?.data ?? 0, c?.blank ?? 0, found?.rejected ?? 0, found?.warned ?? 0, settings);
+      account(f.result, f, Math.max(0, f.map.records - 1), blanks.find((b) => b.file === i)?.n ?? 0, found?.rejected ?? 0, found?.warned ?? 0, settings);
       finishResult(f.result);
     }
     profileLap('collect');
@@ -110,7 +105,7 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
         typed = `${f.prefix}_typed`;
         findings = `${f.prefix}_findings`;
         const off = offset(i);
-        await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(typed)} AS SELECT rec - ${off} AS rec, * EXCLUDE (rec, file) FROM ${ident(names.typed)} WHERE file = ${i}`);
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(typed)} AS SELECT rec - ${off} AS rec, * EXCLUDE (rec) FROM ${ident(names.typed)} WHERE rec >= ${off} AND rec < ${off + FILE_SPAN}`);
         await db.run(
           `CREATE OR REPLACE TEMP VIEW ${ident(findings)} AS SELECT rec - ${off} AS rec, field, rule, severity, detail, other_field, first_rec - ${off} AS first_rec
            FROM ${ident(names.findings)} WHERE rec >= ${off} AND rec < ${off + FILE_SPAN}`,

@@ -12,7 +12,7 @@ export interface CheckContext {
   dataset: Dataset;
   /** The dataset's columns, `index` being the source column (`c<index>`) that holds each, or null when no file has it. */
   columns: MappedColumn[];
-  /** The rows to check: a relation (file, rec, c0, c1, …) of data rows only, `rec` unique across its files. */
+  /** The rows to check: a relation (rec, c0, c1, …) of data rows only, `rec` = file × FILE_SPAN + staging rowid. */
   source: string;
   /** The lookup table (from buildLookups), or null when the file has no typed column. */
   lookups: Lookups | null;
@@ -20,6 +20,11 @@ export interface CheckContext {
   periodEnd: string;
   settings: { asfCap: number };
 }
+
+/** Where each file's rows start in a group's `rec` numbering: far beyond any file's row count. */
+export const FILE_SPAN = 2 ** 40;
+/** SQL for the file (its position in the group) a `rec` belongs to. */
+export const fileOfRec = (rec: string) => `(${rec} // ${FILE_SPAN})`;
 
 const tokens = missingTokens.map(lit).join(', ');
 const f = (field: string) => ident(field);
@@ -78,11 +83,11 @@ export function blankTableSql(parts: readonly StagedPart[], blank: string): stri
   return `CREATE OR REPLACE TEMP TABLE ${ident(blank)} AS ${selects.join(' UNION ALL ')}`;
 }
 
-/** `CREATE TABLE typed AS …`: per non-blank data row, `rec`, `file` and each field's typed value (NULL when missing or invalid). */
+/** `CREATE TABLE typed AS …`: per non-blank data row, `rec` and each field's typed value (NULL when missing or invalid). */
 export function typedTableSql(ctx: CheckContext, typed: string, blank: string): string {
   const parts = ctx.columns.map((m, j) => valueSql(m, ctx, j));
   return [
-    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rec AS rec, s.file AS file,`,
+    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rec AS rec,`,
     parts.map((p) => p.select).join(',\n  '),
     `FROM ${ident(ctx.source)} AS s`,
     ...parts.flatMap((p) => (p.join ? [p.join] : [])),
@@ -158,7 +163,7 @@ export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: s
   rowSelects.push(
     `SELECT rec, ${lit(key[0] as string)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, first_rec FROM (` +
       `SELECT rec, row_number() OVER w AS n, min(rec) OVER w AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
-      `WINDOW w AS (PARTITION BY file, ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`,
+      `WINDOW w AS (PARTITION BY ${fileOfRec('rec')}, ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`,
   );
   // Rows with a wrong field count (none in most files: then no table) get that finding only.
   const notMisaligned = t.fieldCounts ? `rec NOT IN (SELECT rec FROM ${ident(t.fieldCounts)})` : 'true';
