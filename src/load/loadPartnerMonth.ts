@@ -11,6 +11,7 @@ import { summarise, type FilePlan } from './FilePlan.js';
 import type { InboxFile } from './inboxFiles.js';
 import { inTransaction } from './inTransaction.js';
 import { knownSubmissions } from './knownSubmissions.js';
+import { validateNewFiles } from './validateNewFiles.js';
 import { firstLine, LoadFailedError } from './LoadFailedError.js';
 import { planFile } from './planFile.js';
 import { runCrossChecks } from './runCrossChecks.js';
@@ -28,7 +29,10 @@ export interface LoadPartnerMonthOptions {
   acceptPartial?: boolean;
   /** Progress lines (no cell values). */
   progress?: (line: string) => void;
-  /** Files already validated (by path) with their staged tables, as `raa run` checks a month's files together. */
+  /**
+   * Files already validated (by path) with their staged tables, as `raa run` checks all partners' files of a month
+   * together. Without it, the partner-month's new files are validated here, as one batch.
+   */
   validated?: ReadonlyMap<string, Validated>;
 }
 
@@ -44,12 +48,15 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
   const scratchDir = await mkdtemp(join(tmpdir(), 'raa-load-'));
   const plans: FilePlan[] = [];
   let dropDiagnostics = async () => {};
+  let validated: ReadonlyMap<string, Validated> | undefined;
   try {
     // 1. validate each file (or recognise bytes already in the ledger), oldest first
     const ledger = await knownSubmissions(db, partner, period);
+    const acceptPartial = opts.acceptPartial ?? false;
+    validated = opts.validated ?? (await validateNewFiles(db, [{ files: opts.files, ledger }], { period, settings: opts.settings, acceptPartial, prefix: 'p' }));
     for (const [index, file] of opts.files.entries()) {
       say(`${partner} ${period}: checking ${file.name}`);
-      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial: opts.acceptPartial ?? false, scratchDir, ledger, batch: plans, validated: opts.validated }));
+      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial, scratchDir, ledger, batch: plans, validated }));
     }
     const loaded = plans.filter((p) => p.outcome === 'loaded');
     for (const p of loaded) p.supersededInBatch = loaded.some((q) => q.index > p.index && q.staged?.dataset.name === p.staged?.dataset.name);
@@ -95,6 +102,8 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       await p.staged?.dispose().catch(() => undefined);
     }
     await dropDiagnostics().catch(() => undefined);
+    // Files validated here but not planned (a failure part-way) still hold staged tables.
+    if (validated !== opts.validated) for (const v of validated?.values() ?? []) await v.staged?.dispose().catch(() => undefined);
     await rm(scratchDir, { recursive: true, force: true });
   }
 }

@@ -1,21 +1,16 @@
 // The monthly job, top to bottom: find the months in the partners' inboxes, load every partner-month (one partner's
 // failure never stops the others), render the reports, and read the ledger back for the month reported on.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsAttention, type FileLoad } from '../load/FileLoad.js';
 import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/inboxFiles.js';
 import { knownSubmissions } from '../load/knownSubmissions.js';
 import { firstLine } from '../load/LoadFailedError.js';
 import { loadPartnerMonth } from '../load/loadPartnerMonth.js';
-import { recognisedBytes } from '../load/planFile.js';
+import { validateNewFiles } from '../load/validateNewFiles.js';
 import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
 import { renderReports } from './renderReports.js';
-import { validateBatch, type Validated } from '../validate/validateBatch.js';
-import type { ValidateSettings } from '../validate/ValidateSettings.js';
-import type { Database } from '../warehouse/Database.js';
 import { withWarehouse } from './withWarehouse.js';
 
 export interface PartnerRun {
@@ -79,7 +74,10 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
           months.push({ run, files: [] });
         }
       }
-      const validated = await validateMonth(db, period, months, settings, say);
+      const fresh = months.filter((m) => m.run.error === null);
+      say(`checking ${period}: ${fresh.reduce((n, m) => n + m.files.length, 0)} file(s) from ${fresh.length} partner(s)`);
+      const ledgers = await Promise.all(fresh.map((m) => knownSubmissions(db, m.run.partner, period)));
+      const validated = await validateNewFiles(db, fresh.map((m, i) => ({ files: m.files, ledger: ledgers[i] ?? [] })), { period, settings, acceptPartial: false, prefix: 'm' });
       try {
         for (const { run, files } of months) {
           if (run.error !== null) {
@@ -128,29 +126,4 @@ export function runExitCode(report: RunReport): 0 | 1 | 3 {
   if (report.loads.some((l) => l.warehouseFailure)) return 3;
   if (report.reportError !== null || report.loads.some((l) => l.error !== null || l.files.some(needsAttention))) return 1;
   return 0;
-}
-
-/**
- * Validate the month's files that are not already in the ledger (same bytes), all partners' together, on the run's
- * connection; returned by path with their staged tables, which the caller disposes. Should this fail as a whole, the
- * map is empty and each partner-month validates its own files as `raa load` does.
- */
-async function validateMonth(db: Database, period: string, months: readonly { run: PartnerRun; files: InboxFile[] }[], settings: ValidateSettings, say: Progress): Promise<Map<string, Validated>> {
-  const fresh: InboxFile[] = [];
-  for (const { run, files } of months) {
-    if (run.error !== null || files.length === 0) continue;
-    const ledger = await knownSubmissions(db, run.partner, period);
-    for (const f of files) if (!(await recognisedBytes(f, ledger, false))) fresh.push(f);
-  }
-  if (fresh.length === 0) return new Map();
-  say(`${period}: checking ${fresh.length} new file(s)`);
-  const scratchDir = await mkdtemp(join(tmpdir(), 'raa-run-'));
-  try {
-    const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period })), { db, scratchDir, prefix: 'm', settings, keepStaged: true });
-    return new Map(fresh.map((f, i) => [f.path, validated[i] as Validated]));
-  } catch {
-    return new Map();
-  } finally {
-    await rm(scratchDir, { recursive: true, force: true });
-  }
 }

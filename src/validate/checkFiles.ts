@@ -114,7 +114,7 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
       }
       let disposed = false;
       staged.push({
-        dataset, columns: f.columns, map: f.map, staging: f.staging, typed, findings, decoded: f.decoded, bytes: f.bytes,
+        dataset, columns: f.columns, map: f.map, staging: f.staging, typed, findings,
         dispose: async () => {
           if (disposed) return;
           disposed = true;

@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import type { Dataset } from '../../schemas/index.js';
 import { columnLetter, type Diagnostic, type Severity } from '../diagnostics/Diagnostic.js';
 import { message, rules, type MessageParams, type RuleCode } from '../diagnostics/rules.js';
-import { decode, type Decoded } from '../ingest/decode.js';
+import { decode } from '../ingest/decode.js';
 import { normaliseLineEndings } from '../ingest/normaliseLineEndings.js';
 import { readFile, UnreadableFileError, type FileBytes } from '../ingest/readFile.js';
 import { recognise, type MappedColumn } from '../ingest/recognise.js';
@@ -40,8 +40,6 @@ export interface PreparedFile {
   /** The staging table: all-VARCHAR columns c0, c1, … in file order. */
   staging: string;
   prefix: string;
-  decoded: Decoded;
-  bytes: FileBytes;
   /** A file-level diagnostic of this file (held, no rows). */
   fileLevel: FileLevel;
   /** Drop the staging table and any transcoded copy. */
@@ -181,5 +179,5 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<{
   }
   const map = skip ? skipRecords(scanned, skip) : scanned;
   profileLap('stage');
-  return { result, prepared: { result, dataset, columns, map, headerWidth, staging, prefix: opts.prefix, decoded, bytes, fileLevel, drop } };
+  return { result, prepared: { result, dataset, columns, map, headerWidth, staging, prefix: opts.prefix, fileLevel, drop } };
 }

@@ -2,8 +2,6 @@
 // as a group of one. Every outcome is a FileResult (a broken file is a file error, never an exception); the staged
 // tables are kept for a load when asked.
 import type { Dataset } from '../../schemas/index.js';
-import type { Decoded } from '../ingest/decode.js';
-import type { FileBytes } from '../ingest/readFile.js';
 import type { MappedColumn } from '../ingest/recognise.js';
 import type { RecordMap } from '../ingest/scanRecords.js';
 import { monthEnd } from '../period/month.js';
@@ -39,8 +37,6 @@ export interface Staged {
   staging: string;
   typed: string;
   findings: string;
-  decoded: Decoded;
-  bytes: FileBytes;
   /** Drop the temporary tables and any transcoded copy. */
   dispose(): Promise<void>;
 }
