@@ -16,20 +16,34 @@ export function identityOf(ds: Dataset): string[] {
   return id.length > 0 ? id : ds.key;
 }
 
-export interface CrossSubmissionContext {
-  partner: string;
+/** A dataset's current submission in the partner's latest accepted month before this one. */
+export interface PreviousSubmission {
+  id: number;
   period: string;
+  /** Non-blank rows it had. */
+  rows: number;
+}
+
+/** Every dataset's previous accepted submission for the partner, before `period`, in one query. */
+export async function previousSubmissions(db: Database, partner: string, period: string): Promise<Map<string, PreviousSubmission>> {
+  const rows = await db.all<PreviousSubmission & { dataset: string }>(
+    `SELECT dataset, id, period, rows_read - blank_rows AS rows FROM current_submission WHERE partner = $1 AND period < $2
+     QUALIFY row_number() OVER (PARTITION BY dataset ORDER BY period DESC) = 1`,
+    [partner, period],
+  );
+  return new Map(rows.map(({ dataset, ...prev }) => [dataset, prev]));
+}
+
+export interface CrossSubmissionContext {
+  /** The dataset's previous accepted submission (previousSubmissions); none means nothing to compare with. */
+  previous: PreviousSubmission | undefined;
   /** Non-blank rows of the new file (loaded or rejected). */
   rows: number;
 }
 
 export async function crossSubmissionChecks(db: Database, staged: Staged, loadable: Loadable, ctx: CrossSubmissionContext): Promise<CrossFinding[]> {
   const ds = staged.dataset;
-  const prev = await db.one<{ id: number; period: string; rows: number }>(
-    `SELECT id, period, rows_read - blank_rows AS rows FROM current_submission
-     WHERE partner = $1 AND dataset = $2 AND period < $3 ORDER BY period DESC LIMIT 1`,
-    [ctx.partner, ds.name, ctx.period],
-  );
+  const prev = ctx.previous;
   if (!prev) return [];
   const out: CrossFinding[] = [];
   const ids = identityOf(ds).map(ident);

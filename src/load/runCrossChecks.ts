@@ -4,7 +4,7 @@ import type { Database } from '../warehouse/Database.js';
 import { ident } from '../validate/sql.js';
 import { crossDatasetChecks } from './crossDatasetChecks.js';
 import { crossDiagnostic } from './CrossFinding.js';
-import { crossSubmissionChecks } from './crossSubmissionChecks.js';
+import { crossSubmissionChecks, previousSubmissions } from './crossSubmissionChecks.js';
 import type { FilePlan } from './FilePlan.js';
 import type { Loadable } from './loadableRows.js';
 
@@ -13,11 +13,12 @@ export async function runCrossChecks(db: Database, plans: readonly FilePlan[], p
   const loading = new Map<string, Loadable>();
   for (const p of plans) if (p.outcome === 'loaded' && p.staged && p.loadable) loading.set(p.staged.dataset.name, p.loadable);
 
+  const previous = loading.size > 0 ? await previousSubmissions(db, partner, period) : new Map<string, never>();
   for (const p of plans) {
     if (p.outcome !== 'loaded' || !p.staged || !p.loadable) continue;
     const findings = [
       ...(await crossDatasetChecks(db, p.staged, p.loadable, { partner, period, loading })),
-      ...(await crossSubmissionChecks(db, p.staged, p.loadable, { partner, period, rows: p.counts.rowsRead - p.counts.blank })),
+      ...(await crossSubmissionChecks(db, p.staged, p.loadable, { previous: previous.get(p.staged.dataset.name), rows: p.counts.rowsRead - p.counts.blank })),
     ];
     if (findings.length === 0) continue;
     p.diagnostics.push(...findings.map((f) => crossDiagnostic(p.file.name, p.staged as NonNullable<FilePlan['staged']>, f)));

@@ -6,17 +6,22 @@ import type { FilePlan } from './FilePlan.js';
 /** Problems found, one sentence each; empty when every new submission is stored as planned. */
 export async function verifyStored(db: Database, plans: readonly FilePlan[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const p of plans) {
-    if (p.submissionId === null) continue;
-    const table = p.outcome === 'loaded' && p.staged ? quoteIdent(p.staged.dataset.name) : null;
-    const row = await db.one<{ status: string; rows_read: number; rows_loaded: number; rows_rejected: number; blank_rows: number; stored: number; quarantined: number; diagnostics: number }>(
-      `SELECT status, rows_read, rows_loaded, rows_rejected, blank_rows,
-         ${table ? `(SELECT count(*) FROM ${table} WHERE submission_id = $1)` : '0'} AS stored,
-         (SELECT count(*) FROM quarantine WHERE submission_id = $1) AS quarantined,
-         (SELECT count(*) FROM diagnostic WHERE submission_id = $1) AS diagnostics
-       FROM submission WHERE id = $1`,
-      [p.submissionId],
-    );
+  const stored = plans.filter((p): p is FilePlan & { submissionId: number } => p.submissionId !== null);
+  if (stored.length === 0) return problems;
+  // One read-back for the whole load: each submission's ledger row and what its id holds in every table.
+  const ids = stored.map((p) => p.submissionId).join(', ');
+  const countOf = (table: string) => `(SELECT submission_id, count(*) AS n FROM ${table} WHERE submission_id IN (${ids}) GROUP BY ALL)`;
+  const datasets = [...new Set(stored.flatMap((p) => (p.outcome === 'loaded' && p.staged ? [p.staged.dataset.name] : [])))];
+  const rowsStored = datasets.length ? `(${datasets.map((d) => `SELECT * FROM ${countOf(quoteIdent(d))}`).join(' UNION ALL ')})` : `(SELECT NULL::BIGINT AS submission_id, 0 AS n WHERE false)`;
+  const rows = await db.all<{ id: number; status: string; rows_read: number; rows_loaded: number; rows_rejected: number; blank_rows: number; stored: number; quarantined: number; diagnostics: number }>(
+    `SELECT s.id, s.status, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows,
+       coalesce(r.n, 0) AS stored, coalesce(q.n, 0) AS quarantined, coalesce(d.n, 0) AS diagnostics
+     FROM submission AS s LEFT JOIN ${rowsStored} AS r ON r.submission_id = s.id
+       LEFT JOIN ${countOf('quarantine')} AS q ON q.submission_id = s.id LEFT JOIN ${countOf('diagnostic')} AS d ON d.submission_id = s.id
+     WHERE s.id IN (${ids})`,
+  );
+  for (const p of stored) {
+    const row = rows.find((r) => r.id === p.submissionId);
     const what = `${p.file.name} (submission ${p.submissionId})`;
     if (!row) {
       problems.push(`${what} is not in the ledger after COMMIT`);
