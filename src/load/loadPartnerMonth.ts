@@ -3,7 +3,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Validated } from '../validate/validateBatch.js';
 import type { ValidateSettings } from '../validate/validateFile.js';
 import type { Database } from '../warehouse/Database.js';
 import type { FileLoad } from './FileLoad.js';
@@ -11,9 +10,9 @@ import { summarise, type FilePlan } from './FilePlan.js';
 import type { InboxFile } from './inboxFiles.js';
 import { inTransaction } from './inTransaction.js';
 import { knownSubmissions } from './knownSubmissions.js';
-import { validateNewFiles } from './validateNewFiles.js';
+import { disposeChecked, precheckFiles } from './precheckFiles.js';
 import { firstLine, LoadFailedError } from './LoadFailedError.js';
-import { planFile } from './planFile.js';
+import { planFile, type Checked } from './planFile.js';
 import { runCrossChecks } from './runCrossChecks.js';
 import { stageDiagnostics } from './stageDiagnostics.js';
 import { storeFile } from './storeFile.js';
@@ -30,10 +29,10 @@ export interface LoadPartnerMonthOptions {
   /** Progress lines (no cell values). */
   progress?: (line: string) => void;
   /**
-   * Files already validated (by path) with their staged tables, as `raa run` checks all partners' files of a month
-   * together. Without it, the partner-month's new files are validated here, as one batch.
+   * The files already checked (by path), as `raa run` checks all partners' files of a month together; the caller
+   * disposes them. Without it, the partner-month's files are checked here, the new ones validated as one batch.
    */
-  validated?: ReadonlyMap<string, Validated>;
+  checked?: ReadonlyMap<string, Checked>;
 }
 
 export interface PartnerMonthLoad {
@@ -48,15 +47,15 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
   const scratchDir = await mkdtemp(join(tmpdir(), 'raa-load-'));
   const plans: FilePlan[] = [];
   let dropDiagnostics = async () => {};
-  let validated: ReadonlyMap<string, Validated> | undefined;
+  let checked: ReadonlyMap<string, Checked> | undefined;
   try {
     // 1. validate each file (or recognise bytes already in the ledger), oldest first
     const ledger = await knownSubmissions(db, partner, period);
     const acceptPartial = opts.acceptPartial ?? false;
-    validated = opts.validated ?? (await validateNewFiles(db, [{ files: opts.files, ledger }], { period, settings: opts.settings, acceptPartial, prefix: 'p' }));
+    checked = opts.checked ?? (await precheckFiles(db, [{ files: opts.files, ledger }], { period, settings: opts.settings, acceptPartial, prefix: 'p' }));
     for (const [index, file] of opts.files.entries()) {
       say(`${partner} ${period}: checking ${file.name}`);
-      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial, scratchDir, ledger, batch: plans, validated }));
+      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial, scratchDir, ledger, batch: plans, checked }));
     }
     const loaded = plans.filter((p) => p.outcome === 'loaded');
     for (const p of loaded) p.supersededInBatch = loaded.some((q) => q.index > p.index && q.staged?.dataset.name === p.staged?.dataset.name);
@@ -103,7 +102,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     }
     await dropDiagnostics().catch(() => undefined);
     // Files validated here but not planned (a failure part-way) still hold staged tables.
-    if (validated !== opts.validated) for (const v of validated?.values() ?? []) await v.staged?.dispose().catch(() => undefined);
+    if (checked !== opts.checked) await disposeChecked(checked);
     await rm(scratchDir, { recursive: true, force: true });
   }
 }

@@ -20,12 +20,18 @@ export interface PlanContext {
   ledger: readonly KnownSubmission[];
   /** Files of this batch planned so far. */
   batch: readonly FilePlan[];
-  /** Files already validated (by path), with their staged tables: used instead of validating again. */
-  validated?: ReadonlyMap<string, Validated>;
+  /** What is already known of files (by path): bytes in the ledger, or validated with staged tables. Used as is. */
+  checked?: ReadonlyMap<string, Checked>;
 }
 
+/** A file whose bytes are already in the ledger: the ledger row and what that makes the file. */
+export type Recognised = NonNullable<ReturnType<typeof knownOutcome>>;
+
+/** What is known of a file before it is planned: its bytes are already in the ledger, or it has been validated. */
+export type Checked = { recognised: Recognised } | { validated: Validated };
+
 /** The ledger row a file's bytes are already recorded as, and what that makes the file; null when they are new. */
-export async function recognisedBytes(file: InboxFile, ledger: readonly KnownSubmission[], acceptPartial: boolean): Promise<ReturnType<typeof knownOutcome>> {
+export async function recognisedBytes(file: InboxFile, ledger: readonly KnownSubmission[], acceptPartial: boolean): Promise<Recognised | null> {
   if (ledger.length === 0) return null; // nothing to recognise: no need to hash
   const sha = await hashFile(file.path).catch(() => null);
   return sha === null ? null : knownOutcome(ledger.filter((k) => k.sha256 === sha), acceptPartial);
@@ -39,16 +45,16 @@ export async function planFile(db: Database, file: InboxFile, index: number, ctx
     submissionId: null, supersedes: null, supersededBy: null, supersededInBatch: false,
   };
   // Same bytes as a ledger row: decided without validating.
-  const early = await recognisedBytes(file, ctx.ledger, ctx.acceptPartial);
+  const checked = ctx.checked?.get(file.path);
+  const early = checked ? ('recognised' in checked ? checked.recognised : null) : await recognisedBytes(file, ctx.ledger, ctx.acceptPartial);
   if (early) {
     const k = early.known;
     return { ...plan, outcome: early.outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
   }
 
   let staged;
-  const validated = ctx.validated?.get(file.path);
-  if (validated) {
-    ({ result: plan.result, staged } = validated);
+  if (checked && 'validated' in checked) {
+    ({ result: plan.result, staged } = checked.validated);
   } else {
     try {
       ({ result: plan.result, staged } = await validateFile(file.path, { db, scratchDir: ctx.scratchDir, prefix: `l${index}`, displayName: file.name, period: ctx.period, settings: ctx.settings }));

@@ -6,7 +6,7 @@ import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/in
 import { knownSubmissions } from '../load/knownSubmissions.js';
 import { firstLine } from '../load/LoadFailedError.js';
 import { loadPartnerMonth } from '../load/loadPartnerMonth.js';
-import { validateNewFiles } from '../load/validateNewFiles.js';
+import { disposeChecked, precheckFiles } from '../load/precheckFiles.js';
 import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
@@ -77,7 +77,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
       const fresh = months.filter((m) => m.run.error === null);
       say(`checking ${period}: ${fresh.reduce((n, m) => n + m.files.length, 0)} file(s) from ${fresh.length} partner(s)`);
       const ledgers = await Promise.all(fresh.map((m) => knownSubmissions(db, m.run.partner, period)));
-      const validated = await validateNewFiles(db, fresh.map((m, i) => ({ files: m.files, ledger: ledgers[i] ?? [] })), { period, settings, acceptPartial: false, prefix: 'm' });
+      const checked = await precheckFiles(db, fresh.map((m, i) => ({ files: m.files, ledger: ledgers[i] ?? [] })), { period, settings, acceptPartial: false, prefix: 'm' });
       try {
         for (const { run, files } of months) {
           if (run.error !== null) {
@@ -86,7 +86,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
           }
           say(`loading ${run.partner} ${period} (${files.length} file(s))`);
           try {
-            run.files = (await loadPartnerMonth(db, { partner: run.partner, period, files, settings, progress: say, validated })).files;
+            run.files = (await loadPartnerMonth(db, { partner: run.partner, period, files, settings, progress: say, checked })).files;
           } catch (e) {
             run.error = firstLine(e);
             run.warehouseFailure = !(e instanceof InboxError);
@@ -94,7 +94,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
           loads.push(run);
         }
       } finally {
-        for (const v of validated.values()) await v.staged?.dispose().catch(() => undefined);
+        await disposeChecked(checked);
       }
     }
     const loaded = performance.now();
