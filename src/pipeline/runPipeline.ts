@@ -6,11 +6,14 @@ import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/in
 import { knownSubmissions } from '../load/knownSubmissions.js';
 import { firstLine } from '../load/LoadFailedError.js';
 import { loadPartnerMonth } from '../load/loadPartnerMonth.js';
+import type { Checked } from '../load/planFile.js';
 import { disposeChecked, precheckFiles } from '../load/precheckFiles.js';
 import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
 import { renderReports } from './renderReports.js';
+import type { ValidateSettings } from '../validate/ValidateSettings.js';
+import type { Database } from '../warehouse/Database.js';
 import { withWarehouse } from './withWarehouse.js';
 
 export interface PartnerRun {
@@ -76,8 +79,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
       }
       const fresh = months.filter((m) => m.run.error === null);
       say(`checking ${period}: ${fresh.reduce((n, m) => n + m.files.length, 0)} file(s) from ${fresh.length} partner(s)`);
-      const ledgers = await Promise.all(fresh.map((m) => knownSubmissions(db, m.run.partner, period)));
-      const checked = await precheckFiles(db, fresh.map((m, i) => ({ files: m.files, ledger: ledgers[i] ?? [] })), { period, settings, acceptPartial: false, prefix: 'm' });
+      const checked = await precheckMonth(db, period, fresh, settings);
       try {
         for (const { run, files } of months) {
           if (run.error !== null) {
@@ -126,4 +128,15 @@ export function runExitCode(report: RunReport): 0 | 1 | 3 {
   if (report.loads.some((l) => l.warehouseFailure)) return 3;
   if (report.reportError !== null || report.loads.some((l) => l.error !== null || l.files.some(needsAttention))) return 1;
   return 0;
+}
+
+/** Check the month's files of every partner together (precheckFiles); if that fails, each partner-month checks its own. */
+async function precheckMonth(db: Database, period: string, months: readonly { run: PartnerRun; files: InboxFile[] }[], settings: ValidateSettings): Promise<Map<string, Checked>> {
+  try {
+    const withLedgers = [];
+    for (const m of months) withLedgers.push({ files: m.files, ledger: await knownSubmissions(db, m.run.partner, period) });
+    return await precheckFiles(db, withLedgers, { period, settings, acceptPartial: false, prefix: 'm' });
+  } catch {
+    return new Map();
+  }
 }
