@@ -98,7 +98,7 @@ describe('raa run on the sample data', () => {
     }
   });
 
-  it('writes the partner-months one at a time in month-then-partner order, as a serial run would (though it validates two at once)', async () => {
+  it('writes the partner-months in month-then-partner order, though it validates each month’s files together', async () => {
     const order = ['northmoor', 'eastbridge', 'southwold', 'westholm', 'rivermead'];
     const subs = await query<{ period: string; partner: string }>(warehouse, `SELECT period, partner FROM submission ORDER BY id`);
     const runs = subs.map((s) => `${s.period} ${order.indexOf(s.partner)}`).filter((k, i, all) => i === 0 || k !== all[i - 1]);

@@ -1,7 +1,7 @@
 // A finding of a check across datasets or submissions, and the Diagnostic it becomes (located in the file being loaded).
 import { columnLetter, type Diagnostic } from '../diagnostics/Diagnostic.js';
 import { message, rules, type MessageParams, type RuleCode } from '../diagnostics/rules.js';
-import type { Staged } from '../validate/validateFile.js';
+import type { Staged } from '../validate/checkFiles.js';
 
 export interface CrossFinding {
   /** The record (staging rowid) it is about; null for the file as a whole. */

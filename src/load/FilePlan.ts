@@ -1,7 +1,7 @@
 // One file of a partner-month between validation and commit: what will be done with it, and what it carries there.
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { FileResult } from '../validate/FileResult.js';
-import type { Staged } from '../validate/validateFile.js';
+import type { Staged } from '../validate/checkFiles.js';
 import type { KnownSubmission } from './decideOutcome.js';
 import type { FileLoad, FileOutcome, LoadCounts } from './FileLoad.js';
 import type { InboxFile } from './inboxFiles.js';

@@ -3,7 +3,7 @@
 import type { Dataset } from '../../schemas/index.js';
 import type { Database } from '../warehouse/Database.js';
 import { ident, lit, rawCol } from '../validate/sql.js';
-import type { Staged } from '../validate/validateFile.js';
+import type { Staged } from '../validate/checkFiles.js';
 import type { CrossFinding } from './CrossFinding.js';
 import type { Loadable } from './loadableRows.js';
 

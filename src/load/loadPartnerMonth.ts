@@ -1,18 +1,16 @@
-// Load one partner-month into the warehouse: validate each file in received order, decide what each becomes, run the
-// cross checks, store everything in ONE transaction, then read back and verify. A failure leaves the warehouse as it was.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ValidateSettings } from '../validate/validateFile.js';
+// Load one partner-month into the warehouse: check its files (precheckFiles), decide what each becomes in received
+// order, run the cross checks, store everything in ONE transaction, then read back and verify. A failure leaves the
+// warehouse as it was.
+import type { ValidateSettings } from '../validate/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
 import type { FileLoad } from './FileLoad.js';
 import { summarise, type FilePlan } from './FilePlan.js';
 import type { InboxFile } from './inboxFiles.js';
 import { inTransaction } from './inTransaction.js';
 import { knownSubmissions } from './knownSubmissions.js';
-import { disposeChecked, precheckFiles } from './precheckFiles.js';
 import { firstLine, LoadFailedError } from './LoadFailedError.js';
-import { planFile, type Checked } from './planFile.js';
+import { planFile } from './planFile.js';
+import { disposeChecked, precheckFiles, type Checked } from './precheckFiles.js';
 import { runCrossChecks } from './runCrossChecks.js';
 import { stageDiagnostics } from './stageDiagnostics.js';
 import { storeFile } from './storeFile.js';
@@ -29,8 +27,8 @@ export interface LoadPartnerMonthOptions {
   /** Progress lines (no cell values). */
   progress?: (line: string) => void;
   /**
-   * The files already checked (by path), as `raa run` checks all partners' files of a month together; the caller
-   * disposes them. Without it, the partner-month's files are checked here, the new ones validated as one batch.
+   * Files already checked (by path), as `raa run` checks all partners' files of a month together; the caller
+   * disposes them. Files not in it are checked here, the new ones validated as one batch.
    */
   checked?: ReadonlyMap<string, Checked>;
 }
@@ -44,18 +42,22 @@ export interface PartnerMonthLoad {
 export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptions): Promise<PartnerMonthLoad> {
   const { partner, period } = opts;
   const say = opts.progress ?? (() => undefined);
-  const scratchDir = await mkdtemp(join(tmpdir(), 'raa-load-'));
   const plans: FilePlan[] = [];
   let dropDiagnostics = async () => {};
-  let checked: ReadonlyMap<string, Checked> | undefined;
+  let own: Map<string, Checked> | undefined;
   try {
-    // 1. validate each file (or recognise bytes already in the ledger), oldest first
-    const ledger = await knownSubmissions(db, partner, period);
+    // 1. check the files not yet checked (bytes already in the ledger, else validate), then plan each, oldest first
     const acceptPartial = opts.acceptPartial ?? false;
-    checked = opts.checked ?? (await precheckFiles(db, [{ files: opts.files, ledger }], { period, settings: opts.settings, acceptPartial, prefix: 'p' }));
+    const unchecked = opts.files.filter((f) => !opts.checked?.has(f.path));
+    if (unchecked.length > 0) {
+      const ledger = await knownSubmissions(db, partner, period);
+      own = await precheckFiles(db, [{ files: unchecked, ledger }], { period, settings: opts.settings, acceptPartial, prefix: 'p' });
+    }
     for (const [index, file] of opts.files.entries()) {
       say(`${partner} ${period}: checking ${file.name}`);
-      plans.push(await planFile(db, file, index, { partner, period, settings: opts.settings, acceptPartial, scratchDir, ledger, batch: plans, checked }));
+      const checked = opts.checked?.get(file.path) ?? own?.get(file.path);
+      if (!checked) throw new Error(`${file.name} was not checked before planning`);
+      plans.push(await planFile(db, file, index, checked, { settings: opts.settings, acceptPartial, batch: plans }));
     }
     const loaded = plans.filter((p) => p.outcome === 'loaded');
     for (const p of loaded) p.supersededInBatch = loaded.some((q) => q.index > p.index && q.staged?.dataset.name === p.staged?.dataset.name);
@@ -102,7 +104,6 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     }
     await dropDiagnostics().catch(() => undefined);
     // Files validated here but not planned (a failure part-way) still hold staged tables.
-    if (checked !== opts.checked) await disposeChecked(checked);
-    await rm(scratchDir, { recursive: true, force: true });
+    await disposeChecked(own);
   }
 }

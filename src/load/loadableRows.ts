@@ -1,6 +1,6 @@
 // The rows of a validated file that load, as a temp view in the dataset table's column order (source line first, dates
 // of birth reduced to their month), and the rows that do not, with their raw cells: both straight from the staged tables.
-import type { Staged } from '../validate/validateFile.js';
+import type { Staged } from '../validate/checkFiles.js';
 import type { Database } from '../warehouse/Database.js';
 import { ident, rawCol } from '../validate/sql.js';
 import { lineSql, type LineSql } from './lineShifts.js';

@@ -1,16 +1,28 @@
 // Check the files of one or more partner-months of a month before they are planned: those whose bytes are already in
 // the ledger are recognised (hashed once), the rest validated in one batch, files of one dataset together
-// (validateBatch). By path; the caller disposes the staged tables. Should the batch fail as a whole, its files are
-// left out and planFile validates each alone.
+// (validateBatch). Every file gets an answer, by path; the caller disposes the staged tables.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateBatch, type Validated } from '../validate/validateBatch.js';
+import { unexpectedFailure, validateBatch, type Validated } from '../validate/validateBatch.js';
 import type { ValidateSettings } from '../validate/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
-import type { KnownSubmission } from './decideOutcome.js';
+import { knownOutcome, type KnownSubmission } from './decideOutcome.js';
+import { hashFile } from './hashFile.js';
 import type { InboxFile } from './inboxFiles.js';
-import { recognisedBytes, type Checked } from './planFile.js';
+
+/** A file whose bytes are already in the ledger: the ledger row and what that makes the file. */
+export type Recognised = NonNullable<ReturnType<typeof knownOutcome>>;
+
+/** What is known of a file before it is planned: its bytes are already in the ledger, or it has been validated. */
+export type Checked = { recognised: Recognised } | { validated: Validated };
+
+/** The ledger row a file's bytes are already recorded as, and what that makes the file; null when they are new. */
+async function recognisedBytes(file: InboxFile, ledger: readonly KnownSubmission[], acceptPartial: boolean): Promise<Recognised | null> {
+  if (ledger.length === 0) return null; // nothing to recognise: no need to hash
+  const sha = await hashFile(file.path).catch(() => null);
+  return sha === null ? null : knownOutcome(ledger.filter((k) => k.sha256 === sha), acceptPartial);
+}
 
 export interface PrecheckOptions {
   period: string;
@@ -35,8 +47,9 @@ export async function precheckFiles(db: Database, months: readonly { files: read
   try {
     const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period: opts.period })), { db, scratchDir, prefix: opts.prefix, settings: opts.settings, keepStaged: true });
     for (const [i, f] of fresh.entries()) checked.set(f.path, { validated: validated[i] as Validated });
-  } catch {
-    // left out: planned one by one
+  } catch (e) {
+    // validateBatch answers for every file it can; this is the rest (it could not even start)
+    for (const f of fresh) if (!checked.has(f.path)) checked.set(f.path, { validated: { result: unexpectedFailure(f.name, e) } });
   } finally {
     await rm(scratchDir, { recursive: true, force: true }); // transcoded copies: the rows are staged by now
   }

@@ -6,8 +6,7 @@ import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/in
 import { knownSubmissions } from '../load/knownSubmissions.js';
 import { firstLine } from '../load/LoadFailedError.js';
 import { loadPartnerMonth } from '../load/loadPartnerMonth.js';
-import type { Checked } from '../load/planFile.js';
-import { disposeChecked, precheckFiles } from '../load/precheckFiles.js';
+import { disposeChecked, precheckFiles, type Checked } from '../load/precheckFiles.js';
 import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';

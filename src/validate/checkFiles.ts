@@ -1,7 +1,9 @@
 // Validate files, part 2 of 2: normalise → check → account, for a group of prepared files of one dataset and one
 // reporting month at once. The statements cost the same for ten small files as for one (DuckDB plans each once), so a
 // month's partner files are checked together. Row k of file i is `rec` = i × FILE_SPAN + k in the group's tables.
+import type { Dataset } from '../../schemas/index.js';
 import type { MappedColumn } from '../ingest/recognise.js';
+import type { RecordMap } from '../ingest/scanRecords.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildLookups } from './buildLookups.js';
 import { collectDiagnostics } from './collectDiagnostics.js';
@@ -11,7 +13,21 @@ import { finishResult, type PreparedFile } from './prepareFile.js';
 import { profileLap } from './profile.js';
 import { ident, rawCol } from './sql.js';
 import type { ValidateSettings } from './ValidateSettings.js';
-import type { Staged } from './validateFile.js';
+
+/**
+ * The staged tables of a validated file, for the load. `typed` holds the non-blank data rows (`rec` = staging rowid,
+ * then each field's typed value); those whose `rec` has no `row_error` in `findings` load. `staging` holds the raw cells.
+ */
+export interface Staged {
+  dataset: Dataset;
+  columns: MappedColumn[];
+  map: RecordMap;
+  staging: string;
+  typed: string;
+  findings: string;
+  /** Drop the temporary tables and any transcoded copy. */
+  dispose(): Promise<void>;
+}
 
 export interface CheckOptions {
   db: Database;

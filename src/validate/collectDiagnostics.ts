@@ -79,7 +79,6 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
   const rejected = new Set(rows.filter((r) => r.severity === 'row_error').map((r) => r.rec));
   const warned = new Set(rows.filter((r) => r.severity === 'warning' && !rejected.has(r.rec)).map((r) => r.rec));
   const keyHeaders = ctx.dataset.key.map((k) => byField.get(k)?.header ?? byField.get(k)?.column.header ?? k).join(' and ');
-  const lineOf = (rec: number) => f.map.lineOf(rec);
   const diagnostics = rows.map((r): Diagnostic => {
     const m = r.field ? byField.get(r.field) : undefined;
     const other = r.other_field ? byField.get(r.other_field) : undefined;
@@ -109,7 +108,7 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
         break;
       case 'key.duplicate':
         params.detail = keyHeaders;
-        params.firstLine = r.first_rec === null ? undefined : lineOf(r.first_rec);
+        params.firstLine = r.first_rec === null ? undefined : f.map.lineOf(r.first_rec);
         break;
       case 'row.field_count':
         params.count = Number(r.detail);
@@ -121,7 +120,7 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
     return {
       file: f.file,
       dataset: ctx.dataset.name,
-      line: lineOf(r.rec),
+      line: f.map.lineOf(r.rec),
       excelRow: f.map.excelRowOf(r.rec),
       column: m?.index != null ? columnLetter(m.index) : null,
       header: m?.header ?? null,

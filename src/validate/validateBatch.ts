@@ -3,12 +3,17 @@
 // checks fail is checked again file by file, so that one file cannot take the others with it.
 import type { Dataset } from '../../schemas/index.js';
 import { message } from '../diagnostics/rules.js';
+import { monthEnd } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
-import { checkFiles } from './checkFiles.js';
+import { checkFiles, type Staged } from './checkFiles.js';
 import type { FileResult } from './FileResult.js';
-import { prepareFile, type PreparedFile } from './prepareFile.js';
-import { periodEnd, type Staged } from './validateFile.js';
+import { emptyResult, finishResult, prepareFile, type PreparedFile } from './prepareFile.js';
 import type { ValidateSettings } from './ValidateSettings.js';
+
+/** The last day events may fall on: the end of the reporting month, or today when no month is given. */
+export function periodEnd(period: string | undefined, today = new Date()): string {
+  return period ? monthEnd(period) : today.toISOString().slice(0, 10);
+}
 
 export interface BatchFile {
   path: string;
@@ -87,10 +92,7 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
 /** The file error for a file whose validation threw: one `file.parse` diagnostic naming the problem. */
 export function unexpectedFailure(file: string, e: unknown): FileResult {
   const detail = `an unexpected problem while reading it (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
-  return {
-    file, dataset: null, encoding: null, delimiter: null, bytes: 0, sha256: null,
-    counts: { rowsRead: 0, wouldLoad: 0, wouldReject: 0, blank: 0, warnings: 0 },
-    verdict: 'file_error', countsByRule: { 'file.parse': 1 },
-    diagnostics: [{ file, dataset: null, line: null, excelRow: null, column: null, header: null, field: null, value: null, rule: 'file.parse', severity: 'file_error', message: message('file.parse', { detail }) }],
-  };
+  const r = emptyResult(file);
+  r.diagnostics.push({ file, dataset: null, line: null, excelRow: null, column: null, header: null, field: null, value: null, rule: 'file.parse', severity: 'file_error', message: message('file.parse', { detail }) });
+  return finishResult(r);
 }

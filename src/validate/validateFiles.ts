@@ -9,7 +9,7 @@ import { isMonth } from '../period/month.js';
 import { Database } from '../warehouse/Database.js';
 import type { FileResult } from './FileResult.js';
 import { validateBatch } from './validateBatch.js';
-import { defaultSettings, type ValidateSettings } from './validateFile.js';
+import { defaultSettings, type ValidateSettings } from './ValidateSettings.js';
 
 /** Files named are taken whatever their extension; folders are searched (recursively, in name order) for CSV/TXT/TSV. */
 export async function expandPaths(paths: string[]): Promise<string[]> {

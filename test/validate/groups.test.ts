@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unexpectedFailure } from '../../src/validate/validateBatch.js';
 import { validateFiles } from '../../src/validate/validateFiles.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,5 +54,13 @@ describe('validating files in groups', () => {
     expect(october?.diagnostics).toEqual([]);
     expect(september?.counts).toMatchObject({ rowsRead: 1, wouldReject: 1 });
     expect(october?.counts).toMatchObject({ rowsRead: 1, wouldLoad: 1 });
+  });
+
+  it('turns a failure nobody foresaw into that one file’s file error, naming the problem’s first line only', () => {
+    const r = unexpectedFailure('x.csv', new Error('disk vanished\nstack line'));
+    expect(r).toMatchObject({ file: 'x.csv', verdict: 'file_error', countsByRule: { 'file.parse': 1 }, counts: { rowsRead: 0, wouldLoad: 0 } });
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]?.message).toContain('(disk vanished)');
+    expect(r.diagnostics[0]?.message).not.toContain('stack line');
   });
 });
