@@ -51,7 +51,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     const unchecked = opts.files.filter((f) => !opts.checked?.has(f.path));
     if (unchecked.length > 0) {
       const ledger = await knownSubmissions(db, partner, period);
-      own = await precheckFiles(db, [{ files: unchecked, ledger }], { period, settings: opts.settings, acceptPartial, prefix: 'p' });
+      own = await precheckFiles(db, [{ period, files: unchecked, ledger }], { settings: opts.settings, acceptPartial, prefix: 'p' });
     }
     for (const [index, file] of opts.files.entries()) {
       say(`${partner} ${period}: checking ${file.name}`);

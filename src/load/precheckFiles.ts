@@ -1,6 +1,6 @@
-// Check the files of one or more partner-months of a month before they are planned: those whose bytes are already in
-// the ledger are recognised (hashed once), the rest validated in one batch, files of one dataset together
-// (validateBatch). Every file gets an answer, by path; the caller disposes the staged tables.
+// Check the files of one or more partner-months before they are planned: those whose bytes are already in the ledger
+// are recognised (hashed once), the rest validated in one batch, files of one dataset together (validateBatch), each
+// against its own month. Every file gets an answer, by path; the caller disposes the staged tables.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,28 +24,34 @@ async function recognisedBytes(file: InboxFile, ledger: readonly KnownSubmission
   return sha === null ? null : knownOutcome(ledger.filter((k) => k.sha256 === sha), acceptPartial);
 }
 
-export interface PrecheckOptions {
+/** A partner-month's files, its reporting month, and the ledger rows already recorded for it. */
+export interface PrecheckMonth {
   period: string;
+  files: readonly InboxFile[];
+  ledger: readonly KnownSubmission[];
+}
+
+export interface PrecheckOptions {
   settings: ValidateSettings;
   acceptPartial: boolean;
   /** Prefix for the batch's temporary tables (unique on the connection while they live). */
   prefix: string;
 }
 
-export async function precheckFiles(db: Database, months: readonly { files: readonly InboxFile[]; ledger: readonly KnownSubmission[] }[], opts: PrecheckOptions): Promise<Map<string, Checked>> {
+export async function precheckFiles(db: Database, months: readonly PrecheckMonth[], opts: PrecheckOptions): Promise<Map<string, Checked>> {
   const checked = new Map<string, Checked>();
-  const fresh: InboxFile[] = [];
-  for (const { files, ledger } of months) {
+  const fresh: (InboxFile & { period: string })[] = [];
+  for (const { period, files, ledger } of months) {
     for (const f of files) {
       const recognised = await recognisedBytes(f, ledger, opts.acceptPartial);
       if (recognised) checked.set(f.path, { recognised });
-      else fresh.push(f);
+      else fresh.push({ ...f, period });
     }
   }
   if (fresh.length === 0) return checked;
   const scratchDir = await mkdtemp(join(tmpdir(), 'raa-load-'));
   try {
-    const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period: opts.period })), { db, scratchDir, prefix: opts.prefix, settings: opts.settings, keepStaged: true });
+    const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period: f.period })), { db, scratchDir, prefix: opts.prefix, settings: opts.settings, keepStaged: true });
     for (const [i, f] of fresh.entries()) checked.set(f.path, { validated: validated[i] as Validated });
   } catch (e) {
     // validateBatch answers for every file it can; this is the rest (it could not even start)

@@ -1,5 +1,6 @@
 // The monthly job, top to bottom: find the months in the partners' inboxes, load every partner-month (one partner's
 // failure never stops the others), render the reports, and read the ledger back for the month reported on.
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { needsAttention, type FileLoad } from '../load/FileLoad.js';
 import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/inboxFiles.js';
@@ -58,36 +59,27 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
   return withWarehouse(pipeline.warehouse, {}, async (db) => {
     const started = performance.now();
     // 2. Load every partner's inbox for each month, oldest first (each month's cross-submission checks see the month
-    //    before it). A month's new files are validated together first, a group per dataset, as one file costs
-    //    DuckDB about as many statements as ten; then each partner-month is decided and written in its own
-    //    transaction, in partner order.
+    //    before it). New files are validated together first, a group per dataset across partners and months, as one
+    //    file costs DuckDB about as many statements as ten; months are taken together up to a budget of bytes, as
+    //    their rows stay staged until they are written. Then each partner-month is decided and written in its own
+    //    transaction, in month and partner order.
     const settings = { asfCap: pipeline.asfCap, holdThreshold: pipeline.holdThreshold };
     const loads: PartnerRun[] = [];
-    for (const period of periods) {
-      const months: { run: PartnerRun; files: InboxFile[] }[] = [];
-      for (const partner of pipeline.partners) {
-        const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
-        try {
-          const files = await inboxFiles(join(partner.inbox, period));
-          if (files.length > 0) months.push({ run, files });
-        } catch (e) {
-          run.error = firstLine(e);
-          run.warehouseFailure = !(e instanceof InboxError);
-          months.push({ run, files: [] });
-        }
-      }
-      const fresh = months.filter((m) => m.run.error === null);
-      say(`checking ${period}: ${fresh.reduce((n, m) => n + m.files.length, 0)} file(s) from ${fresh.length} partner(s)`);
-      const checked = await precheckMonth(db, period, fresh, settings);
+    const months: { period: string; runs: { run: PartnerRun; files: InboxFile[] }[] }[] = [];
+    for (const period of periods) months.push({ period, runs: await partnerMonths(pipeline, period) });
+    for (const batch of await monthBatches(months)) {
+      const fresh = batch.flatMap((m) => m.runs.filter((r) => r.run.error === null));
+      say(`checking ${batch.map((m) => m.period).join(', ')}: ${fresh.reduce((n, m) => n + m.files.length, 0)} file(s) from ${new Set(fresh.map((m) => m.run.partner)).size} partner(s)`);
+      const checked = await precheckMonths(db, fresh, settings);
       try {
-        for (const { run, files } of months) {
+        for (const { run, files } of batch.flatMap((m) => m.runs)) {
           if (run.error !== null) {
             loads.push(run);
             continue;
           }
-          say(`loading ${run.partner} ${period} (${files.length} file(s))`);
+          say(`loading ${run.partner} ${run.period} (${files.length} file(s))`);
           try {
-            run.files = (await loadPartnerMonth(db, { partner: run.partner, period, files, settings, progress: say, checked })).files;
+            run.files = (await loadPartnerMonth(db, { partner: run.partner, period: run.period, files, settings, progress: say, checked })).files;
           } catch (e) {
             run.error = firstLine(e);
             run.warehouseFailure = !(e instanceof InboxError);
@@ -129,12 +121,48 @@ export function runExitCode(report: RunReport): 0 | 1 | 3 {
   return 0;
 }
 
-/** Check the month's files of every partner together (precheckFiles); if that fails, each partner-month checks its own. */
-async function precheckMonth(db: Database, period: string, months: readonly { run: PartnerRun; files: InboxFile[] }[], settings: ValidateSettings): Promise<Map<string, Checked>> {
+/** Each partner's files for the month (partners with none left out), or why its inbox could not be read. */
+async function partnerMonths(pipeline: Pipeline, period: string): Promise<{ run: PartnerRun; files: InboxFile[] }[]> {
+  const out: { run: PartnerRun; files: InboxFile[] }[] = [];
+  for (const partner of pipeline.partners) {
+    const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
+    try {
+      const files = await inboxFiles(join(partner.inbox, period));
+      if (files.length > 0) out.push({ run, files });
+    } catch (e) {
+      run.error = firstLine(e);
+      run.warehouseFailure = !(e instanceof InboxError);
+      out.push({ run, files: [] });
+    }
+  }
+  return out;
+}
+
+/** Staged rows of the months checked together stay in DuckDB (spilling to disk past its memory cap) until written. */
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/** Consecutive months, as few batches as keep each within BATCH_BYTES of files (a month over it is a batch alone). */
+async function monthBatches<M extends { runs: { files: InboxFile[] }[] }>(months: readonly M[]): Promise<M[][]> {
+  const batches: M[][] = [];
+  let bytes = Infinity;
+  for (const m of months) {
+    const size = (await Promise.all(m.runs.flatMap((r) => r.files.map((f) => stat(f.path).then((s) => s.size, () => 0))))).reduce((a, b) => a + b, 0);
+    if (bytes + size > BATCH_BYTES) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1]?.push(m);
+    bytes += size;
+  }
+  return batches;
+}
+
+/** Check the partner-months' files together (precheckFiles); if that fails, each partner-month checks its own. */
+async function precheckMonths(db: Database, months: readonly { run: PartnerRun; files: InboxFile[] }[], settings: ValidateSettings): Promise<Map<string, Checked>> {
   try {
     const withLedgers = [];
-    for (const m of months) withLedgers.push({ files: m.files, ledger: await knownSubmissions(db, m.run.partner, period) });
-    return await precheckFiles(db, withLedgers, { period, settings, acceptPartial: false, prefix: 'm' });
+    for (const { run, files } of months) withLedgers.push({ period: run.period, files, ledger: await knownSubmissions(db, run.partner, run.period) });
+    return await precheckFiles(db, withLedgers, { settings, acceptPartial: false, prefix: 'm' });
   } catch {
     return new Map();
   }

@@ -29,12 +29,14 @@ export function domainOf(type: ColumnType): string | null {
   }
 }
 
+/** An event date (not a planned one): it may not fall after the end of its file's reporting month. */
+export const isEventDate = (col: Column): boolean => col.type.kind === 'date' && !col.type.planned;
+
 /** A lookup serves columns with the same domain, required-ness and (for dates) event/planned kind. */
 export function lookupKey(col: Column): string | null {
   const domain = domainOf(col.type);
   if (domain === null) return null;
-  const event = col.type.kind === 'date' && !col.type.planned;
-  return `${domain}_${col.required ? 'req' : 'opt'}${event ? '_event' : ''}`;
+  return `${domain}_${col.required ? 'req' : 'opt'}${isEventDate(col) ? '_event' : ''}`;
 }
 
 /** The typed value columns of the lookup table, one per DuckDB type a contract column can have. */
@@ -48,19 +50,26 @@ export function lookupValueColumn(type: ColumnType): string {
 }
 
 /**
- * Build the lookup table `<prefix>_lk`: (key, raw, rule, detail, v_date, v_int, …) with one row per lookup key and
- * distinct raw value, where `rule` is already final for the column kind (a missing value in a required column is
- * `required.missing`; an event date after `periodEnd` is `date.future`) and the typed value is set only when `rule`
- * is null. One table for every key keeps the statement count per file small. Returns its name and the keys with
- * failing values, or null when the file has no typed column.
+ * Build the lookup table `<prefix>_lk`: (key, pe, raw, rule, detail, v_date, v_int, …) with one row per lookup key
+ * and distinct raw value — for an event-date key, one per reporting month end `pe` of the group as well — where `rule`
+ * is already final for the column kind (a missing value in a required column is `required.missing`; an event date
+ * after `pe` is `date.future`) and the typed value is set only when `rule` is null. One table for every key keeps the
+ * statement count small. Returns its name and the keys with failing values, or null when no file has a typed column.
  */
 export interface Lookups {
   table: string;
   /** Lookup keys with at least one value that breaks a rule: columns of other keys need no cell scan. */
   failing: Set<string>;
+  /** The group spans more than one month end: an event-date lookup is joined on the row's `pe` as well as its value. */
+  byPeriod: boolean;
 }
 
-export async function buildLookups(db: Database, source: string, prefix: string, columns: MappedColumn[], periodEnd: string): Promise<Lookups | null> {
+/** The join condition of lookup alias `j` to source alias `s` for column `col` held in raw column `raw`. */
+export function lookupJoin(lookups: Lookups, col: Column, j: string, raw: string): string {
+  return `${j}.raw = ${raw}${lookups.byPeriod && isEventDate(col) ? ` AND ${j}.pe = s.pe` : ''}`;
+}
+
+export async function buildLookups(db: Database, source: string, prefix: string, columns: MappedColumn[], periodEnds: readonly string[]): Promise<Lookups | null> {
   const present = columns.filter((m): m is MappedColumn & { index: number } => m.index !== null && domainOf(m.column.type) !== null);
   if (present.length === 0) return null;
   // One pass over the rows (data rows only) for every domain's distinct values.
@@ -81,23 +90,25 @@ export async function buildLookups(db: Database, source: string, prefix: string,
     done.add(key);
     const type = m.column.type as Typed;
     const sqlType = duckdbType(type);
+    const ends = isEventDate(m.column) ? periodEnds : [null];
     for (const v of valuesByDomain.get(domainOf(type) as string) ?? []) {
       const p = presence(v);
-      if (p === 'missing') rows.push([key, sqlType, v, null, m.column.required ? 'required.missing' : null, null]);
-      else if (p === 'not_known') rows.push([key, sqlType, v, null, m.column.required ? 'required.not_known' : null, null]);
-      else {
-        const n = normaliseCell(type, v);
-        if (!n.ok) rows.push([key, sqlType, v, null, n.rule, n.detail ?? null]);
-        else if (type.kind === 'date' && !type.planned && n.value > periodEnd) rows.push([key, sqlType, v, null, 'date.future', null]);
-        else rows.push([key, sqlType, v, n.value, null, null]);
+      const value = p === 'value' ? normaliseCell(type, v) : null;
+      for (const pe of ends) {
+        const row = (typed: string | null, rule: string | null, detail: string | null = null) => rows.push([key, pe, sqlType, v, typed, rule, detail]);
+        if (p === 'missing') row(null, m.column.required ? 'required.missing' : null);
+        else if (p === 'not_known') row(null, m.column.required ? 'required.not_known' : null);
+        else if (!value?.ok) row(null, value?.rule ?? null, value?.detail ?? null);
+        else if (pe !== null && value.value > pe) row(null, 'date.future');
+        else row(value.value, null);
       }
     }
   }
   const table = `${prefix}_lk`;
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(`${table}_text`)} (key VARCHAR, type VARCHAR, raw VARCHAR, value VARCHAR, rule VARCHAR, detail VARCHAR)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(`${table}_text`)} (key VARCHAR, pe VARCHAR, type VARCHAR, raw VARCHAR, value VARCHAR, rule VARCHAR, detail VARCHAR)`);
   await db.appendText(`${table}_text`, rows, { temp: true });
   const typed = Object.entries(valueColumns).map(([t, c]) => `CASE WHEN type = ${lit(t)} THEN ${t === 'VARCHAR[]' ? `string_split(value, ';')` : `CAST(value AS ${t})`} END AS ${c}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT key, raw, rule, detail, ${typed.join(', ')} FROM ${ident(`${table}_text`)}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT key, CAST(pe AS DATE) AS pe, raw, rule, detail, ${typed.join(', ')} FROM ${ident(`${table}_text`)}`);
   await db.run(`DROP TABLE temp.${ident(`${table}_text`)}`);
-  return { table, failing: new Set(rows.filter((r) => r[4] !== null).map((r) => r[0] as string)) };
+  return { table, failing: new Set(rows.filter((r) => r[5] !== null).map((r) => r[0] as string)), byPeriod: periodEnds.length > 1 };
 }

@@ -11,7 +11,7 @@ import { blankTableSql, FILE_SPAN, fileOfRec, findingsTableSql, typedTableSql, t
 import type { FileResult } from './FileResult.js';
 import { finishResult, type PreparedFile } from './prepareFile.js';
 import { profileLap } from './profile.js';
-import { ident, rawCol } from './sql.js';
+import { ident, lit, rawCol } from './sql.js';
 import type { ValidateSettings } from './ValidateSettings.js';
 
 /**
@@ -33,21 +33,27 @@ export interface CheckOptions {
   db: Database;
   /** Unique prefix for the group's temporary tables. */
   prefix: string;
-  /** Last day of the reporting month, `yyyy-mm-dd`: no event date may be later. */
-  periodEnd: string;
   settings: ValidateSettings;
 }
 
+/** A prepared file and the last day of its reporting month, `yyyy-mm-dd`: none of its event dates may be later. */
+export interface CheckFile {
+  prepared: PreparedFile;
+  periodEnd: string;
+}
+
 /**
- * Check every file of the group (all of one dataset), completing each file's result, and return each file's staged
- * tables for a load, in the order given. The group's tables are dropped when the last file's are disposed.
+ * Check every file of the group (all of one dataset, of any months), completing each file's result, and return each
+ * file's staged tables for a load, in the order given. The group's tables are dropped when the last file's are disposed.
  */
-export async function checkFiles(files: readonly PreparedFile[], opts: CheckOptions): Promise<Staged[]> {
+export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions): Promise<Staged[]> {
+  const files = group.map((g) => g.prepared);
   const first = files[0];
   if (!first) return [];
   const dataset = first.dataset;
   if (files.some((f) => f.dataset !== dataset)) throw new Error('checkFiles: every file of a group must be of one dataset');
-  const { db, periodEnd, settings } = opts;
+  const { db, settings } = opts;
+  const ends = group.map((g) => g.periodEnd);
   const t = (name: string) => `${opts.prefix}_${name}`;
   const names = { source: t('src'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
   const offset = (i: number) => i * FILE_SPAN;
@@ -58,26 +64,26 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
   };
 
   try {
-    // The rows to check: every file's data rows with the dataset's columns in one order (c<j> = column j), NULL where
-    // a file lacks an (optional) column.
+    // The rows to check: every file's data rows, with its month end, and the dataset's columns in one order (c<j> =
+    // column j), NULL where a file lacks an (optional) column.
     const columns: MappedColumn[] = dataset.columns.map((column, j) => ({ column, header: column.header, index: files.some((f) => indexOf(f, j) !== null) ? j : null }));
     const selects = files.map((f, i) => {
       const cells = dataset.columns.map((_, j) => {
         const k = indexOf(f, j);
         return `${k === null ? 'CAST(NULL AS VARCHAR)' : rawCol(k)} AS ${rawCol(j)}`;
       });
-      return `SELECT ${i === 0 ? 'rowid' : `rowid + ${offset(i)}`} AS rec, ${cells.join(', ')} FROM ${ident(f.staging)} WHERE rowid > 0`;
+      return `SELECT ${i === 0 ? 'rowid' : `rowid + ${offset(i)}`} AS rec, DATE ${lit(ends[i] as string)} AS pe, ${cells.join(', ')} FROM ${ident(f.staging)} WHERE rowid > 0`;
     });
     // One file's rows are read through a view (no copy of a large file); several files' are copied into one table, as
     // every check reads the rows again and a union of many tables in each would multiply the plan.
     await db.run(`CREATE OR REPLACE TEMP ${files.length > 1 ? 'TABLE' : 'VIEW'} ${ident(names.source)} AS ${selects.join(' UNION ALL ')}`);
 
     // 5. normalise: each distinct typed value once, into lookups
-    const lookups = await buildLookups(db, names.source, opts.prefix, columns, periodEnd);
+    const lookups = await buildLookups(db, names.source, opts.prefix, columns, [...new Set(ends)].sort());
     profileLap('lookups');
 
     // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
-    const ctx = { dataset, columns, source: names.source, lookups, periodEnd, settings };
+    const ctx = { dataset, columns, source: names.source, lookups, settings };
     const parts: StagedPart[] = files.map((f, i) => ({ staging: f.staging, width: f.map.maxFields, offset: offset(i) }));
     await db.run(blankTableSql(parts, names.blank));
     await db.run(typedTableSql(ctx, names.typed, names.blank));
@@ -94,8 +100,8 @@ export async function checkFiles(files: readonly PreparedFile[], opts: CheckOpti
 
     // 7. every diagnostic, and an account of every row: read = would load + would reject + blank
     const collected = await collectDiagnostics(db, names.source, names.findings, {
-      dataset, columns, periodEnd,
-      files: files.map((f, i) => ({ file: f.result.file, columns: f.columns, map: f.map, headerWidth: f.headerWidth, offset: offset(i) })),
+      dataset, columns,
+      files: files.map((f, i) => ({ file: f.result.file, periodEnd: ends[i] as string, columns: f.columns, map: f.map, headerWidth: f.headerWidth, offset: offset(i) })),
     });
     // Data rows: the staged records after the header (staging was reconciled with the record scan); blank ones counted.
     const blanks = await db.all<{ file: number; n: number }>(`SELECT ${fileOfRec('rec')} AS file, count(*) AS n FROM ${ident(names.blank)} GROUP BY ALL`);

@@ -19,9 +19,11 @@ interface FindingRow {
   other_value: string | null;
 }
 
-/** One file of the group: its name, its own header mapping and record map, and where its `rec` numbers start. */
+/** One file of the group: its name, its month end, its own header mapping and record map, and where its `rec` numbers start. */
 export interface CollectFile {
   file: string;
+  /** Last day of the file's reporting month, for messages. */
+  periodEnd: string;
   columns: MappedColumn[];
   map: RecordMap;
   headerWidth: number;
@@ -32,8 +34,6 @@ export interface CollectContext {
   dataset: Dataset;
   /** The group's columns (`index` = source column), as the checks were compiled with. */
   columns: MappedColumn[];
-  /** Last day of the reporting month, for messages. */
-  periodEnd: string;
   /** In offset order. */
   files: readonly CollectFile[];
 }
@@ -100,7 +100,7 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
         params.limit = col?.type.kind === 'text' ? col.type.maxLength : undefined;
         break;
       case 'date.future':
-        params.limit = ukDate(ctx.periodEnd);
+        params.limit = ukDate(f.periodEnd);
         break;
       case 'rule.at_least':
       case 'rule.over_cap':

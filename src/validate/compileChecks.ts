@@ -5,19 +5,20 @@ import { duckdbType } from '../contract/duckdbType.js';
 import { missingTokens, notKnownToken } from '../ingest/normalise/missing.js';
 import type { MappedColumn } from '../ingest/recognise.js';
 import { rowRuleCodes, rules as catalogue, type RuleCode } from '../diagnostics/rules.js';
-import { lookupKey, lookupValueColumn, type Lookups } from './buildLookups.js';
+import { lookupJoin, lookupKey, lookupValueColumn, type Lookups } from './buildLookups.js';
 import { ident, lit, rawCol } from './sql.js';
 
 export interface CheckContext {
   dataset: Dataset;
   /** The dataset's columns, `index` being the source column (`c<index>`) that holds each, or null when no file has it. */
   columns: MappedColumn[];
-  /** The rows to check: a relation (rec, c0, c1, …) of data rows only, `rec` = file × FILE_SPAN + staging rowid. */
+  /**
+   * The rows to check: a relation (rec, pe, c0, c1, …) of data rows only, `rec` = file × FILE_SPAN + staging rowid and
+   * `pe` the last day of the row's reporting month (a DATE): no event date may be later.
+   */
   source: string;
   /** The lookup table (from buildLookups), or null when the file has no typed column. */
   lookups: Lookups | null;
-  /** Last day of the reporting month, `yyyy-mm-dd`: no event date may be later. */
-  periodEnd: string;
   settings: { asfCap: number };
 }
 
@@ -40,7 +41,8 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
     return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
-  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN (SELECT raw, ${lookupValueColumn(col.type)} FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)}) AS j${j} ON j${j}.raw = ${raw}` };
+  const lk = ctx.lookups;
+  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN (SELECT pe, raw, ${lookupValueColumn(col.type)} FROM ${ident(lk.table)} WHERE key = ${lit(key)}) AS j${j} ON ${lookupJoin(lk, col, `j${j}`, raw)}` };
 }
 
 /** Cell findings of one field: (rec, field, rule, detail) for every non-blank data row whose cell breaks a rule. */
@@ -61,7 +63,7 @@ function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext,
   const missing = `SELECT s.rec AS rec, ${field} AS field, 'required.missing' AS rule, NULL AS detail FROM ${ident(ctx.source)} AS s WHERE ${raw} IS NULL AND ${rows}`;
   // Only values that break a rule need the join; a clean column of an optional field needs no scan at all.
   const failing = ctx.lookups.failing.has(key)
-    ? `SELECT s.rec AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.source)} AS s JOIN (SELECT raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON j.raw = ${raw} WHERE ${rows}`
+    ? `SELECT s.rec AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.source)} AS s JOIN (SELECT pe, raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON ${lookupJoin(ctx.lookups, col, 'j', raw)} WHERE ${rows}`
     : null;
   const parts = [failing, col.required ? missing : null].filter((x): x is string => x !== null);
   return parts.length ? parts.join(' UNION ALL ') : null;
@@ -83,11 +85,14 @@ export function blankTableSql(parts: readonly StagedPart[], blank: string): stri
   return `CREATE OR REPLACE TEMP TABLE ${ident(blank)} AS ${selects.join(' UNION ALL ')}`;
 }
 
-/** `CREATE TABLE typed AS …`: per non-blank data row, `rec` and each field's typed value (NULL when missing or invalid). */
+/**
+ * `CREATE TABLE typed AS …`: per non-blank data row, `rec`, `pe` (its month end) and each field's typed value (NULL
+ * when missing or invalid).
+ */
 export function typedTableSql(ctx: CheckContext, typed: string, blank: string): string {
   const parts = ctx.columns.map((m, j) => valueSql(m, ctx, j));
   return [
-    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rec AS rec,`,
+    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rec AS rec, s.pe AS pe,`,
     parts.map((p) => p.select).join(',\n  '),
     `FROM ${ident(ctx.source)} AS s`,
     ...parts.flatMap((p) => (p.join ? [p.join] : [])),
@@ -137,7 +142,7 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
       return [{ field: rule.field, rule: lit(rowRuleCodes.atMostSetting), severity: sev(rule.severity), where: `${f(rule.field)} > ${cap}`, detail: lit(String(cap)) }];
     }
     case 'ageAgrees': {
-      const e = `DATE ${lit(ctx.periodEnd)}`;
+      const e = 'pe';
       const age = `(year(${e}) - year(${f(rule.dob)}) - CASE WHEN month(${e}) * 100 + day(${e}) < month(${f(rule.dob)}) * 100 + day(${f(rule.dob)}) THEN 1 ELSE 0 END)`;
       return [{ field: rule.age, rule: lit(rowRuleCodes.ageAgrees), severity: sev(rule.severity), where: `${f(rule.age)} IS NOT NULL AND ${f(rule.dob)} IS NOT NULL AND ${f(rule.age)} <> ${age}`, other: lit(rule.dob), detail: `CAST(${age} AS VARCHAR)` }];
     }

@@ -1,5 +1,5 @@
 // Validate many files on one connection: prepare each file (read, decode, recognise, stage), then check the files of
-// each dataset and month together (checkFiles). A file that fails unexpectedly gets its own file error; a group whose
+// each dataset together, whatever their months (checkFiles). A file that fails unexpectedly gets its own file error; a group whose
 // checks fail is checked again file by file, so that one file cannot take the others with it.
 import type { Dataset } from '../../schemas/index.js';
 import { message } from '../diagnostics/rules.js';
@@ -44,41 +44,39 @@ export interface Validated {
 export async function validateBatch(files: readonly BatchFile[], opts: BatchOptions): Promise<Validated[]> {
   const { db, scratchDir, settings } = opts;
   const out: Validated[] = [];
-  const groups = new Map<string, { members: { at: number; prepared: PreparedFile }[]; end: string }>();
+  const groups = new Map<string, { at: number; prepared: PreparedFile; periodEnd: string }[]>();
   for (const [i, f] of files.entries()) {
     const shown = f.displayName ?? f.path;
     try {
       const { result, prepared } = await prepareFile(f.path, { db, scratchDir, prefix: `${opts.prefix}f${i}`, displayName: f.displayName, dataset: opts.dataset });
       out.push({ result });
       if (!prepared) continue;
-      const end = periodEnd(f.period);
-      const key = `${prepared.dataset.name} ${end}`;
-      const group = groups.get(key) ?? { members: [], end };
-      group.members.push({ at: i, prepared });
-      groups.set(key, group);
+      const group = groups.get(prepared.dataset.name) ?? [];
+      group.push({ at: i, prepared, periodEnd: periodEnd(f.period) });
+      groups.set(prepared.dataset.name, group);
     } catch (e) {
       out.push({ result: unexpectedFailure(shown, e) });
     }
   }
 
-  const check = async (members: { at: number; prepared: PreparedFile }[], prefix: string, end: string) => {
-    const staged = await checkFiles(members.map((m) => m.prepared), { db, prefix, periodEnd: end, settings });
+  const check = async (members: { at: number; prepared: PreparedFile; periodEnd: string }[], prefix: string) => {
+    const staged = await checkFiles(members, { db, prefix, settings });
     for (const [k, s] of staged.entries()) {
       const at = (members[k] as { at: number }).at;
       if (opts.keepStaged) (out[at] as Validated).staged = s;
       else await s.dispose();
     }
   };
-  for (const [g, { members, end }] of [...groups.values()].entries()) {
+  for (const [g, members] of [...groups.values()].entries()) {
     const before = members.map((m) => m.prepared.result.diagnostics.length);
     try {
-      await check(members, `${opts.prefix}g${g}`, end);
+      await check(members, `${opts.prefix}g${g}`);
     } catch (e) {
       if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] a group of ${members.length} file(s) is checked file by file: ${String(e).split('\n')[0]}\n`);
       for (const [k, m] of members.entries()) {
         try {
           m.prepared.result.diagnostics.length = before[k] ?? 0; // back to what preparing found
-          await check([m], `${opts.prefix}g${g}_${k}`, end);
+          await check([m], `${opts.prefix}g${g}_${k}`);
         } catch (e) {
           await m.prepared.drop().catch(() => undefined);
           out[m.at] = { result: unexpectedFailure(m.prepared.result.file, e) };

@@ -1,4 +1,4 @@
-// Files of one dataset and month are checked as one group (one set of statements for all of them). Grouping must never
+// Files of one dataset are checked as one group, whatever their months, (one set of statements for all of them). Grouping must never
 // change a result: every fixture validated together gives exactly what it gives alone, and files in one group do not
 // see each other's rows (the same keys in two files are not duplicates; line numbers stay each file's own).
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ describe('validating files in groups', () => {
     }
   });
 
-  it('checks files of different months in different groups, each against its own month end', async () => {
+  it('checks files of different months in one group, each against its own month end', async () => {
     // A request received on 15 October 2026: in the future for September's extract, fine for October's.
     const header = readFileSync(join(faulty, 'date.future.csv'), 'utf8').split('\n')[0] as string;
     const text = `${header}\nG-S-1,G-F-1,adoptive_parent,asf_application,15/10/2026,,,,,,,,4,\n`;
@@ -54,6 +54,21 @@ describe('validating files in groups', () => {
     expect(october?.diagnostics).toEqual([]);
     expect(september?.counts).toMatchObject({ rowsRead: 1, wouldReject: 1 });
     expect(october?.counts).toMatchObject({ rowsRead: 1, wouldLoad: 1 });
+  });
+
+  it('works out ages at each file’s own month end when months share a group', async () => {
+    // Born 15 October 2016: 9 on 30 September 2026, 10 on 31 October 2026. The file says 10.
+    const header = readFileSync(join(faulty, 'age.mismatch.csv'), 'utf8').split('\n')[0] as string;
+    const text = `${header}\nG-C-1,,male,WBRI,15/10/2016,10,no,20/02/2024,15/07/2024,02/10/2024,14/03/2025,28/03/2025,19/01/2026,,,\n`;
+    const paths = ['2026-09', '2026-10'].map((month) => {
+      mkdirSync(join(dir, 'ages', month), { recursive: true });
+      writeFileSync(join(dir, 'ages', month, 'children.csv'), text);
+      return join(dir, 'ages', month, 'children.csv');
+    });
+    const [september, october] = await validateFiles(paths);
+    expect(september?.diagnostics.map((d) => [d.rule, d.line, d.value])).toEqual([['age.mismatch', 2, '10']]);
+    expect(september?.diagnostics[0]?.message).toContain('9');
+    expect(october?.diagnostics).toEqual([]);
   });
 
   it('turns a failure nobody foresaw into that one file’s file error, naming the problem’s first line only', () => {
