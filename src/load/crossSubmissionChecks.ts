@@ -51,20 +51,23 @@ export async function crossSubmissionChecks(db: Database, staged: Staged, loadab
   const table = ident(ds.name);
   const previous = `(SELECT * FROM ${table} WHERE submission_id = ${prev.id})`;
 
-  // 1. dates that never change, on records matched one-to-one by identity
-  for (const field of ds.immutable) {
+  // 1. dates that never change, on records matched one-to-one by identity: every such field in one statement
+  const fields = ds.immutable.flatMap((field) => {
     const m = staged.columns.find((c) => c.column.field === field);
-    if (!m || m.index === null || ids.includes(ident(field))) continue;
-    const f = ident(field);
-    const shown = m.column.type.kind === 'date' ? `strftime(p.${f}, ${lit(m.column.type.minimisedToMonth ? '%m/%Y' : '%d/%m/%Y')})` : `CAST(p.${f} AS VARCHAR)`;
-    const rows = await db.all<{ rec: number; value: string | null; other: string }>(
-      `WITH n AS (SELECT rec, ${idList}, ${f}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${ident(loadable.view)}),
-            p AS (SELECT ${idList}, ${f}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${previous})
-       SELECT n.rec, s.${rawCol(m.index)} AS value, ${shown} AS other
-       FROM n JOIN p USING (${idList}) JOIN ${ident(staged.staging)} AS s ON s.rowid = n.rec
-       WHERE n.k = 1 AND p.k = 1 AND n.${f} IS NOT NULL AND p.${f} IS NOT NULL AND n.${f} <> p.${f} ORDER BY n.rec`,
+    return m && m.index !== null && !ids.includes(ident(field)) ? [{ field, f: ident(field), index: m.index, column: m.column }] : [];
+  });
+  if (fields.length > 0) {
+    const list = fields.map((x) => x.f).join(', ');
+    const shown = (x: (typeof fields)[number], v: string) => (x.column.type.kind === 'date' ? `strftime(${v}, ${lit(x.column.type.minimisedToMonth ? '%m/%Y' : '%d/%m/%Y')})` : `CAST(${v} AS VARCHAR)`);
+    const rows = await db.all<{ i: number; rec: number; value: string | null; other: string }>(
+      `WITH n AS (SELECT rec, ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${ident(loadable.view)}),
+            p AS (SELECT ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${previous}),
+            m AS (SELECT n.rec, ${fields.map((x, i) => `n.${x.f} AS n${i}, p.${x.f} AS p${i}, s.${rawCol(x.index)} AS v${i}`).join(', ')}
+                  FROM n JOIN p USING (${idList}) JOIN ${ident(staged.staging)} AS s ON s.rowid = n.rec WHERE n.k = 1 AND p.k = 1)
+       ${fields.map((x, i) => `SELECT ${i} AS i, rec, v${i} AS value, ${shown(x, `p${i}`)} AS other FROM m WHERE n${i} IS NOT NULL AND p${i} IS NOT NULL AND n${i} <> p${i}`).join('\n       UNION ALL ')}
+       ORDER BY i, rec`,
     );
-    for (const r of rows) out.push({ rec: r.rec, field, rule: 'cross.immutable_changed', value: r.value, params: { otherValue: r.other } });
+    for (const r of rows) out.push({ rec: r.rec, field: (fields[r.i] as (typeof fields)[number]).field, rule: 'cross.immutable_changed', value: r.value, params: { otherValue: r.other } });
   }
 
   // 2. records open last month (no closing field given) that are not in this file at all (rejected rows count as sent)

@@ -13,7 +13,7 @@ import { planFile } from './planFile.js';
 import { disposeChecked, precheckFiles, type Checked } from './precheckFiles.js';
 import { runCrossChecks } from './runCrossChecks.js';
 import { stageDiagnostics } from './stageDiagnostics.js';
-import { storeFile } from './storeFile.js';
+import { storeFiles } from './storeFiles.js';
 import { verifyStored } from './verifyStored.js';
 
 export interface LoadPartnerMonthOptions {
@@ -78,7 +78,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       const storing = performance.now();
       try {
         await inTransaction(db, async () => {
-          for (const p of toStore) await storeFile(db, p, { partner, period, diagnostics });
+          await storeFiles(db, toStore, { partner, period, diagnostics });
         });
       } catch (e) {
         throw new LoadFailedError(partner, period, firstLine(e), { cause: e });

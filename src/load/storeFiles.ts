@@ -1,0 +1,116 @@
+// Inside the partner-month transaction: every file's ledger row and, for those that load, their typed rows and
+// quarantine, the superseding of the submissions they replace, then every diagnostic. A statement per table rather
+// than per file where it can be (the ledger rows, the superseding, the diagnostics), as each costs DuckDB a plan.
+// Throws on any failure (the caller rolls back).
+import { datasetTableColumns, quoteIdent } from '../warehouse/datasetTables.js';
+import type { Database } from '../warehouse/Database.js';
+import { lit } from '../validate/sql.js';
+import type { FilePlan } from './FilePlan.js';
+import { quarantineSql } from './loadableRows.js';
+import type { StagedDiagnostics } from './stageDiagnostics.js';
+
+export interface StoreContext {
+  partner: string;
+  period: string;
+  diagnostics: StagedDiagnostics;
+}
+
+/** Set RAA_FAIL_AFTER_INSERT=1 to fail between the row insert and the quarantine insert: tests an I/O error mid-load. */
+const failAfterInsert = () => process.env.RAA_FAIL_AFTER_INSERT === '1';
+
+const timestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/** A loaded submission of the partner-month: which replaces which is decided by when each file was received. */
+interface Current {
+  id: number;
+  received: number;
+}
+
+/** Store the plans (all loaded, held or rejected), in order; sets each one's submission id and what it supersedes. */
+export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: StoreContext): Promise<void> {
+  if (plans.length === 0) return;
+  for (const p of plans) {
+    if (!p.result || (p.outcome !== 'loaded' && p.outcome !== 'held' && p.outcome !== 'rejected')) throw new Error(`storeFiles: nothing to store for ${p.file.name} (${p.outcome})`);
+  }
+
+  // 1. Ids first, in file order, so that what supersedes what is known before any row is written.
+  const ids = await db.all<{ id: number }>(`SELECT nextval('submission_id_seq') AS id FROM range(${plans.length}) ORDER BY id`);
+  if (ids.length !== plans.length) throw new Error('the ledger did not give an id for every file');
+  plans.forEach((p, i) => (p.submissionId = (ids[i] as { id: number }).id));
+
+  // 2. Which submission is current per dataset after each file, in file order: the newest received (on a tie, the
+  //    one stored later). A file received before the loaded one stays superseded by it.
+  const loaded = plans.filter((p) => p.outcome === 'loaded');
+  const before = loaded.length
+    ? await db.all<Current & { dataset: string }>(
+        `SELECT id, dataset, epoch_ms(received_at) AS received FROM submission WHERE partner = $1 AND period = $2 AND status = 'loaded' ORDER BY id`,
+        [ctx.partner, ctx.period],
+      )
+    : [];
+  const current = new Map<string, Current[]>();
+  for (const { dataset, ...c } of before) current.set(dataset, [...(current.get(dataset) ?? []), c]);
+  const superseded = new Map<number, number>(); // submission id → the id it is superseded by
+  for (const p of loaded) {
+    const ds = p.staged?.dataset.name as string;
+    const id = p.submissionId as number;
+    const received = p.file.received.getTime();
+    const others = current.get(ds) ?? [];
+    const later = others.find((c) => c.received > received);
+    if (later) {
+      superseded.set(id, later.id);
+      p.supersededBy = later.id;
+      continue;
+    }
+    for (const c of others) superseded.set(c.id, id);
+    p.supersedes = others[0]?.id ?? null;
+    current.set(ds, [{ id, received }]);
+  }
+
+  // 3. Every ledger row in one statement, each with the status it ends the transaction with.
+  const values: unknown[] = [];
+  const tuples = plans.map((p) => {
+    const r = p.result as NonNullable<FilePlan['result']>;
+    const c = p.counts;
+    const id = p.submissionId as number;
+    const status = superseded.has(id) ? 'superseded' : p.outcome;
+    const row = [id, ctx.partner, ctx.period, r.dataset, p.file.name, r.sha256, r.bytes, r.encoding, r.delimiter, timestamp(p.file.received),
+      c.rowsRead, c.rowsLoaded, c.rowsRejected, c.blank, c.warnings, status, superseded.get(id) ?? null, p.acceptedPartial, p.note];
+    const at = values.length;
+    values.push(...row);
+    return `(${row.map((_, k) => (k === 9 ? `CAST($${at + k + 1} AS TIMESTAMP)` : `$${at + k + 1}`)).join(', ')})`;
+  });
+  await db.run(
+    `INSERT INTO submission (id, partner, period, dataset, file_name, sha256, bytes, encoding, delimiter, received_at,
+       rows_read, rows_loaded, rows_rejected, blank_rows, warnings, status, superseded_by, accepted_partial, note)
+     VALUES ${tuples.join(', ')}`,
+    values as never,
+  );
+
+  // 4. The rows of each file that loads, and the raw cells of its rejected rows.
+  for (const p of loaded) {
+    if (!p.staged || !p.loadable) throw new Error(`storeFiles: ${p.file.name} has no staged rows`);
+    const ds = p.staged.dataset;
+    const cols = datasetTableColumns(ds).map((col) => quoteIdent(col.name));
+    const fields = ds.columns.map((col) => quoteIdent(col.field));
+    await db.run(
+      `INSERT INTO ${quoteIdent(ds.name)} (${cols.join(', ')})
+       SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${quoteIdent(p.loadable.view)}`,
+      [p.submissionId as number],
+    );
+    if (failAfterInsert()) throw new Error('injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)');
+    if (p.counts.rowsRejected > 0) await db.run(quarantineSql(p.staged, p.loadable), [p.submissionId as number]);
+  }
+
+  // 5. The loaded submissions this load replaces (those stored just now already have their status).
+  const replaced = [...superseded].filter(([id]) => !plans.some((p) => p.submissionId === id));
+  if (replaced.length > 0) {
+    await db.run(
+      `UPDATE submission SET status = 'superseded', superseded_by = v.new_id FROM (VALUES ${replaced.map(([id, by]) => `(${id}, ${by})`).join(', ')}) AS v(id, new_id)
+       WHERE submission.id = v.id`,
+    );
+  }
+
+  // 6. Every file's diagnostics.
+  const withDiagnostics = plans.filter((p) => p.diagnostics.length > 0);
+  if (withDiagnostics.length > 0) await db.run(ctx.diagnostics.insertSql(new Map(withDiagnostics.map((p) => [p.index, p.submissionId as number]))));
+}
