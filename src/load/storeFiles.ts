@@ -95,10 +95,10 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
     await db.run(
       `INSERT INTO ${quoteIdent(ds.name)} (${cols.join(', ')})
        SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${quoteIdent(p.loadable.view)}`,
-      [p.submissionId as number],
+      [p.submissionId],
     );
     if (failAfterInsert()) throw new Error('injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)');
-    if (p.counts.rowsRejected > 0) await db.run(quarantineSql(p.staged, p.loadable), [p.submissionId as number]);
+    if (p.counts.rowsRejected > 0) await db.run(quarantineSql(p.staged, p.loadable), [p.submissionId]);
   }
 
   // 5. The loaded submissions this load replaces (those stored just now already have their status).
