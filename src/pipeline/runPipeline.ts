@@ -1,6 +1,5 @@
 // The monthly job, top to bottom: find the months in the partners' inboxes, load every partner-month (one partner's
 // failure never stops the others), render the reports, and read the ledger back for the month reported on.
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { needsAttention, type FileLoad } from '../load/FileLoad.js';
 import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/inboxFiles.js';
@@ -15,6 +14,7 @@ import { renderReports } from './renderReports.js';
 import type { ValidateSettings } from '../validate/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
 import { withWarehouse } from './withWarehouse.js';
+import { monthBatches } from './monthBatches.js';
 
 export interface PartnerRun {
   partner: string;
@@ -136,25 +136,6 @@ async function partnerMonths(pipeline: Pipeline, period: string): Promise<{ run:
     }
   }
   return out;
-}
-
-/** Staged rows of the months checked together stay in DuckDB (spilling to disk past its memory cap) until written. */
-const BATCH_BYTES = 64 * 1024 * 1024;
-
-/** Consecutive months, as few batches as keep each within BATCH_BYTES of files (a month over it is a batch alone). */
-async function monthBatches<M extends { runs: { files: InboxFile[] }[] }>(months: readonly M[]): Promise<M[][]> {
-  const batches: M[][] = [];
-  let bytes = Infinity;
-  for (const m of months) {
-    const size = (await Promise.all(m.runs.flatMap((r) => r.files.map((f) => stat(f.path).then((s) => s.size, () => 0))))).reduce((a, b) => a + b, 0);
-    if (bytes + size > BATCH_BYTES) {
-      batches.push([]);
-      bytes = 0;
-    }
-    batches[batches.length - 1]?.push(m);
-    bytes += size;
-  }
-  return batches;
 }
 
 /** Check the partner-months' files together (precheckFiles); if that fails, each partner-month checks its own. */
