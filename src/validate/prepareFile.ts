@@ -143,11 +143,11 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<{
   // DuckDB reads the rows while the scan runs, assuming the usual shape (no record wider than the header, no line
   // breaks inside values); when the scan finds otherwise, the rows are read again with what it found.
   const early = stageCsv(opts.db, stageTable, decoded.utf8Path, delimiter, { maxFields: header.length, quotedNewlines: false }, true).then(
-    () => true,
-    () => false,
+    (read) => read,
+    () => null,
   );
   const scanned = await scanRecords(decoded.utf8Path, decoded.bomBytes, delimiter, headerWidth);
-  const earlyOk = await early;
+  const earlyRead = await early;
   profileLap('scan');
   // DuckDB's reader takes one line ending per file: a file that mixes them is read from an LF-only copy.
   const readPath = scanned.lineEndings.length > 1 ? await normaliseLineEndings(decoded.utf8Path, opts.scratchDir) : decoded.utf8Path;
@@ -164,9 +164,9 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<{
     await drop();
     return fail(structural);
   }
-  const reuse = earlyOk && readPath === decoded.utf8Path && scanned.maxFields <= header.length && !scanned.quotedNewlines;
+  const reuse = earlyRead !== null && readPath === decoded.utf8Path && scanned.maxFields <= header.length && !scanned.quotedNewlines;
   try {
-    if (reuse) await reconcileStaged(opts.db, stageTable, scanned.records);
+    if (reuse) reconcileStaged(earlyRead, scanned.records);
     else await stageCsv(opts.db, stageTable, readPath, delimiter, scanned, true);
   } catch (e) {
     if (!(e instanceof StagingMismatchError)) throw e;

@@ -14,10 +14,10 @@ export class StagingMismatchError extends Error {
 export type StagingShape = Pick<RecordMap, 'maxFields' | 'quotedNewlines'> & { records?: number };
 
 /**
- * Create `table` from the file. Throws StagingMismatchError when DuckDB rejects the text or, given `shape.records`,
- * reads a different number of records than the scan found.
+ * Create `table` from the file; returns the number of records read. Throws StagingMismatchError when DuckDB rejects
+ * the text or, given `shape.records`, reads a different number of records than the scan found.
  */
-export async function stageCsv(db: Database, table: string, utf8Path: string, delimiter: string, map: StagingShape, temp: boolean): Promise<void> {
+export async function stageCsv(db: Database, table: string, utf8Path: string, delimiter: string, map: StagingShape, temp: boolean): Promise<number> {
   const width = Math.max(1, map.maxFields);
   const columns = `{${Array.from({ length: width }, (_, i) => `${lit(rawCol(i))}: 'VARCHAR'`).join(', ')}}`;
   // DuckDB's parallel reader cannot pad short rows across quoted line breaks; only such files are read serially.
@@ -32,8 +32,11 @@ export async function stageCsv(db: Database, table: string, utf8Path: string, de
     `parallel=${map.quotedNewlines ? 'false' : 'true'}`,
     'max_line_size=2000000',
   ].join(', ');
+  let read: number;
   try {
-    await db.run(`CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${ident(table)} AS SELECT * FROM read_csv(${lit(utf8Path)}, ${options})`);
+    // CREATE TABLE … AS answers with the number of rows it wrote.
+    const created = await db.one<{ Count: number }>(`CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${ident(table)} AS SELECT * FROM read_csv(${lit(utf8Path)}, ${options})`);
+    read = Number(created?.Count ?? NaN);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const line = /CSV Error on Line: (\d+)/.exec(msg);
@@ -43,11 +46,11 @@ export async function stageCsv(db: Database, table: string, utf8Path: string, de
     const reason = lines.slice(1).find((l) => !noise.test(l)) ?? 'its structure is inconsistent';
     throw new StagingMismatchError(reason.replace(/\.$/, ''), line ? Number(line[1]) : null);
   }
-  if (map.records !== undefined) await reconcileStaged(db, table, map.records);
+  if (map.records !== undefined) reconcileStaged(read, map.records);
+  return read;
 }
 
-/** The staged table holds exactly the records the scan found, or StagingMismatchError. */
-export async function reconcileStaged(db: Database, table: string, records: number): Promise<void> {
-  const row = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
-  if ((row?.n ?? 0) !== records) throw new StagingMismatchError(`the reader found ${row?.n ?? 0} records where the line scan found ${records}`, null);
+/** The reader read exactly the records the scan found, or StagingMismatchError. */
+export function reconcileStaged(read: number, records: number): void {
+  if (read !== records) throw new StagingMismatchError(`the reader found ${read} records where the line scan found ${records}`, null);
 }
