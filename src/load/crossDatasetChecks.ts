@@ -27,11 +27,11 @@ export async function crossDatasetChecks(db: Database, staged: Staged, loadable:
     const ids = ref.targets.map((t) => {
       const batch = ctx.loading.get(t.dataset);
       return batch
-        ? `SELECT ${ident(t.field)} AS id FROM ${ident(batch.view)}`
+        ? `SELECT ${ident(t.field)} AS id FROM ${batch.rows}`
         : `SELECT ${ident(t.field)} AS id FROM ${ident(`current_${t.dataset}`)} WHERE partner = ${lit(ctx.partner)} AND period = ${lit(ctx.period)}`;
     });
     const rows = await db.all<{ rec: number; value: string | null }>(
-      `SELECT l.rec, s.${rawCol(index)} AS value FROM ${ident(loadable.view)} AS l JOIN ${ident(staged.staging)} AS s ON s.rowid = l.rec
+      `SELECT l.rec, s.${rawCol(index)} AS value FROM ${loadable.rows} AS l JOIN ${ident(staged.staging)} AS s ON s.rowid = l.rec
        WHERE l.${ident(ref.field)} IS NOT NULL AND l.${ident(ref.field)} NOT IN (${ids.join(' UNION ')}) ORDER BY l.rec`,
     );
     for (const r of rows) out.push({ rec: r.rec, field: ref.field, rule: 'cross.related_missing', value: r.value, params: {} });

@@ -60,7 +60,7 @@ export async function crossSubmissionChecks(db: Database, staged: Staged, loadab
     const list = fields.map((x) => x.f).join(', ');
     const shown = (x: (typeof fields)[number], v: string) => (x.column.type.kind === 'date' ? `strftime(${v}, ${lit(x.column.type.minimisedToMonth ? '%m/%Y' : '%d/%m/%Y')})` : `CAST(${v} AS VARCHAR)`);
     const rows = await db.all<{ i: number; rec: number; value: string | null; other: string }>(
-      `WITH n AS (SELECT rec, ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${ident(loadable.view)}),
+      `WITH n AS (SELECT rec, ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${loadable.rows}),
             p AS (SELECT ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${previous}),
             m AS (SELECT n.rec, ${fields.map((x, i) => `n.${x.f} AS n${i}, p.${x.f} AS p${i}, s.${rawCol(x.index)} AS v${i}`).join(', ')}
                   FROM n JOIN p USING (${idList}) JOIN ${ident(staged.staging)} AS s ON s.rowid = n.rec WHERE n.k = 1 AND p.k = 1)
@@ -77,7 +77,7 @@ export async function crossSubmissionChecks(db: Database, staged: Staged, loadab
     const label = ids.length === 1 ? `CAST(p.${ids[0] ?? ''} AS VARCHAR)` : `concat_ws(' / ', ${ids.map((i) => `CAST(p.${i} AS VARCHAR)`).join(', ')})`;
     const gone = await db.one<{ n: number; examples: string[] | null }>(
       `SELECT count(*) AS n, list(${label} ORDER BY p.source_line)[1:${EXAMPLES}] AS examples FROM ${previous} AS p
-       WHERE ${open} AND NOT EXISTS (SELECT 1 FROM ${ident(staged.typed)} AS t WHERE ${match})`,
+       WHERE ${open} AND NOT EXISTS (SELECT 1 FROM ${staged.typed} AS t WHERE ${match})`,
     );
     if (gone && gone.n > 0) {
       const examples = gone.examples ?? [];

@@ -1,4 +1,4 @@
-// The rows of a validated file that load, as a temp view in the dataset table's column order (source line first, dates
+// The rows of a validated file that load, as a query in the dataset table's column order (source line first, dates
 // of birth reduced to their month), and the rows that do not, with their raw cells: both straight from the staged tables.
 import type { Staged } from '../validate/checkFiles.js';
 import type { Database } from '../warehouse/Database.js';
@@ -6,35 +6,28 @@ import { ident, rawCol } from '../validate/sql.js';
 import { lineSql, type LineSql } from './lineShifts.js';
 
 export interface Loadable {
-  /** Temp view: rec, source_line, excel_row, then every dataset field. */
-  view: string;
+  /** The rows that load, as a parenthesised query to put after FROM: rec, source_line, excel_row, then every dataset field. */
+  rows: string;
   lines: LineSql;
   /** Typed rows with a row error: `SELECT rec FROM …` */
   rejectedRecs: string;
   drop(): Promise<void>;
 }
 
-/** Create the view of loadable rows for a staged file (`name` prefixes its temp objects). */
+/** The loadable rows of a staged file (`name` prefixes the temp table of its line shifts, when it needs one). */
 export async function loadableRows(db: Database, staged: Staged, name: string): Promise<Loadable> {
   const lines = await lineSql(db, staged.map, `${name}_shifts`);
-  const rejectedRecs = `SELECT rec FROM ${ident(staged.findings)} WHERE severity = 'row_error'`;
+  const rejectedRecs = `SELECT rec FROM ${staged.findings} WHERE severity = 'row_error'`;
   const fields = staged.dataset.columns.map((c) => {
     const v = `t.${ident(c.field)}`;
     return c.type.kind === 'date' && c.type.minimisedToMonth ? `CAST(date_trunc('month', ${v}) AS DATE) AS ${ident(c.field)}` : v;
   });
-  const view = `${name}_loadable`;
-  await db.run(
-    `CREATE OR REPLACE TEMP VIEW ${ident(view)} AS SELECT t.rec, ${lines.line} AS source_line, ${lines.excelRow} AS excel_row, ${fields.join(', ')}
-     FROM ${ident(staged.typed)} AS t ${lines.join} WHERE t.rec NOT IN (${rejectedRecs})`,
-  );
   return {
-    view,
+    rows: `(SELECT t.rec, ${lines.line} AS source_line, ${lines.excelRow} AS excel_row, ${fields.join(', ')}
+      FROM ${staged.typed} AS t ${lines.join} WHERE t.rec NOT IN (${rejectedRecs}))`,
     lines,
     rejectedRecs,
-    drop: async () => {
-      await db.run(`DROP VIEW IF EXISTS temp.${ident(view)}`);
-      await lines.drop();
-    },
+    drop: () => lines.drop(),
   };
 }
 

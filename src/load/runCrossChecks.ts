@@ -1,7 +1,6 @@
 // The cross-dataset and cross-submission checks of every file that loads, added to its diagnostics as warnings, and
 // the rows they flag added to its count of rows loaded with warnings.
 import type { Database } from '../warehouse/Database.js';
-import { ident } from '../validate/sql.js';
 import { crossDatasetChecks } from './crossDatasetChecks.js';
 import { crossDiagnostic } from './CrossFinding.js';
 import { crossSubmissionChecks, previousSubmissions } from './crossSubmissionChecks.js';
@@ -25,7 +24,7 @@ export async function runCrossChecks(db: Database, plans: readonly FilePlan[], p
     const recs = [...new Set(findings.flatMap((f) => (f.rec === null ? [] : [f.rec])))];
     if (recs.length === 0) continue;
     const warned = await db.one<{ n: number }>(
-      `SELECT count(DISTINCT rec) AS n FROM ${ident(p.staged.findings)} WHERE severity = 'warning' AND rec IN (SELECT unnest([${recs.join(', ')}]))`,
+      `SELECT count(DISTINCT rec) AS n FROM ${p.staged.findings} WHERE severity = 'warning' AND rec IN (SELECT unnest([${recs.join(', ')}]))`,
     );
     p.counts.warnings += recs.length - (warned?.n ?? 0);
   }

@@ -94,7 +94,7 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
     const fields = ds.columns.map((col) => quoteIdent(col.field));
     await db.run(
       `INSERT INTO ${quoteIdent(ds.name)} (${cols.join(', ')})
-       SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${quoteIdent(p.loadable.view)}`,
+       SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${p.loadable.rows}`,
       [p.submissionId],
     );
     if (failAfterInsert()) throw new Error('injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)');

@@ -15,8 +15,10 @@ import { ident, lit, rawCol } from './sql.js';
 import type { ValidateSettings } from './ValidateSettings.js';
 
 /**
- * The staged tables of a validated file, for the load. `typed` holds the non-blank data rows (`rec` = staging rowid,
+ * The staged rows of a validated file, for the load. `typed` holds the non-blank data rows (`rec` = staging rowid,
  * then each field's typed value); those whose `rec` has no `row_error` in `findings` load. `staging` holds the raw cells.
+ * `typed` and `findings` are relations to put after FROM (a quoted table name, or a parenthesised query of the group's
+ * table for the file's part of it); `staging` is a table name.
  */
 export interface Staged {
   dataset: Dataset;
@@ -113,40 +115,28 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
     }
     profileLap('collect');
 
-    // The staged tables of each file, for a load: the group's own for a group of one, else views of its part.
+    // The staged rows of each file, for a load: the group's own tables for a group of one, else its part of them.
     let open = files.length;
     const release = async () => {
       if (--open === 0) await dropGroup();
     };
-    const staged: Staged[] = [];
-    for (const [i, f] of files.entries()) {
-      let typed = names.typed;
-      let findings = names.findings;
-      const views: string[] = [];
-      if (files.length > 1) {
-        typed = `${f.prefix}_typed`;
-        findings = `${f.prefix}_findings`;
-        const off = offset(i);
-        await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(typed)} AS SELECT rec - ${off} AS rec, * EXCLUDE (rec) FROM ${ident(names.typed)} WHERE rec >= ${off} AND rec < ${off + FILE_SPAN}`);
-        await db.run(
-          `CREATE OR REPLACE TEMP VIEW ${ident(findings)} AS SELECT rec - ${off} AS rec, field, rule, severity, detail, other_field, first_rec - ${off} AS first_rec
-           FROM ${ident(names.findings)} WHERE rec >= ${off} AND rec < ${off + FILE_SPAN}`,
-        );
-        views.push(typed, findings);
-      }
+    const part = (table: string, off: number, columns: string) => `(SELECT ${columns} FROM ${ident(table)} WHERE rec >= ${off} AND rec < ${off + FILE_SPAN})`;
+    return files.map((f, i): Staged => {
+      const off = offset(i);
+      const alone = files.length === 1;
       let disposed = false;
-      staged.push({
-        dataset, columns: f.columns, map: f.map, staging: f.staging, typed, findings,
+      return {
+        dataset, columns: f.columns, map: f.map, staging: f.staging,
+        typed: alone ? ident(names.typed) : part(names.typed, off, `rec - ${off} AS rec, * EXCLUDE (rec)`),
+        findings: alone ? ident(names.findings) : part(names.findings, off, `rec - ${off} AS rec, field, rule, severity, detail, other_field, first_rec - ${off} AS first_rec`),
         dispose: async () => {
           if (disposed) return;
           disposed = true;
-          for (const v of views) await db.run(`DROP VIEW IF EXISTS temp.${ident(v)}`);
           await f.drop();
           await release();
         },
-      });
-    }
-    return staged;
+      };
+    });
   } catch (e) {
     await dropGroup().catch(() => undefined);
     throw e;
