@@ -13,6 +13,11 @@ export interface RecordMap {
   maxFields: number;
   /** Whether any quoted value contains a line break. */
   quotedNewlines: boolean;
+  /**
+   * Whether some record after the first might have nothing but empty or white-space values: none of its values holds
+   * an ASCII character other than a space (bytes beyond ASCII might be spaces too). When false, no data row is blank.
+   */
+  maybeBlankRows: boolean;
   /** Records (by index, header = 0) whose field count does not fit the header: [index, fields]. */
   badFieldCounts: [number, number][];
   /** Set when the file ends inside a quoted value: the line where that quote opened. */
@@ -44,11 +49,14 @@ interface State {
   blankLines: number;
   maxFields: number;
   quotedNewlines: boolean;
+  maybeBlankRows: boolean;
   line: number;
   recordLine: number;
   recordBytes: number;
   fields: number;
   extraContent: boolean;
+  /** The record so far has a value with an ASCII character other than a space. */
+  content: boolean;
   atFieldStart: boolean;
   inQuotes: boolean;
   quotePending: boolean;
@@ -65,12 +73,13 @@ interface State {
   rowShift: number[];
 }
 
-function endRecord(s: State, recordBytes: number, fields: number, extraContent: boolean, recordLine: number): void {
+function endRecord(s: State, recordBytes: number, fields: number, extraContent: boolean, content: boolean, recordLine: number): void {
   if (recordBytes === 0) {
     s.blankLines++;
     return;
   }
   const index = s.records++;
+  if (index > 0 && !content) s.maybeBlankRows = true;
   if (fields > s.maxFields) s.maxFields = fields;
   if (index > 0 && (fields < s.headerWidth || extraContent)) s.badFieldCounts.push([index, fields]);
   const ls = recordLine - (index + 1);
@@ -84,7 +93,7 @@ function endRecord(s: State, recordBytes: number, fields: number, extraContent: 
 /** Scan one chunk; returns false when the record limit was exceeded (scanning stops). */
 function scanChunk(s: State, buf: Buffer): boolean {
   const { delim, headerWidth, special } = s;
-  let { line, recordLine, recordBytes, fields, extraContent, atFieldStart, inQuotes, quotePending, crPending, quoteLine } = s;
+  let { line, recordLine, recordBytes, fields, extraContent, content, atFieldStart, inQuotes, quotePending, crPending, quoteLine } = s;
   const n = buf.length;
   let ok = true;
   for (let i = 0; i < n; i++) {
@@ -93,6 +102,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
       // Fast path: ordinary content outside quotes.
       recordBytes++;
       atFieldStart = false;
+      if (b !== SPACE && b < 0x80) content = true;
       if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
       continue;
     }
@@ -105,6 +115,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
       quotePending = false;
       if (b === QUOTE) {
         recordBytes++;
+        content = true;
         if (fields > headerWidth) extraContent = true;
         continue; // an escaped quote: still inside
       }
@@ -114,11 +125,14 @@ function scanChunk(s: State, buf: Buffer): boolean {
     if (inQuotes) {
       recordBytes++;
       if (b === QUOTE) quotePending = true;
-      else if (b === LF || b === CR) {
-        line++;
-        s.quotedNewlines = true;
-        if (b === CR) crPending = true;
-      } else if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
+      else {
+        if (b !== SPACE && b < 0x80) content = true; // a line break inside quotes is part of the value
+        if (b === LF || b === CR) {
+          line++;
+          s.quotedNewlines = true;
+          if (b === CR) crPending = true;
+        } else if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
+      }
       continue;
     }
     if (b === LF || b === CR) {
@@ -126,10 +140,11 @@ function scanChunk(s: State, buf: Buffer): boolean {
       if (b === LF) s.endings |= 1;
       line++;
       if (b === CR) crPending = true;
-      endRecord(s, recordBytes, fields, extraContent, recordLine);
+      endRecord(s, recordBytes, fields, extraContent, content, recordLine);
       recordBytes = 0;
       fields = 1;
       extraContent = false;
+      content = false;
       atFieldStart = true;
       recordLine = line;
       continue;
@@ -145,6 +160,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
       atFieldStart = false;
     } else {
       atFieldStart = false;
+      if (b !== SPACE && b < 0x80) content = true;
       if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
     }
   }
@@ -152,7 +168,7 @@ function scanChunk(s: State, buf: Buffer): boolean {
     s.tooLongLine = recordLine;
     ok = false;
   }
-  Object.assign(s, { line, recordLine, recordBytes, fields, extraContent, atFieldStart, inQuotes, quotePending, crPending, quoteLine });
+  Object.assign(s, { line, recordLine, recordBytes, fields, extraContent, content, atFieldStart, inQuotes, quotePending, crPending, quoteLine });
   return ok;
 }
 
@@ -165,8 +181,8 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
   const delim = delimiter.charCodeAt(0);
   for (const c of [QUOTE, LF, CR, delim]) special[c] = 1;
   const s: State = {
-    delim, headerWidth, special, records: 0, blankLines: 0, maxFields: 0, quotedNewlines: false, line: 1, recordLine: 1, recordBytes: 0,
-    fields: 1, extraContent: false, atFieldStart: true, inQuotes: false, quotePending: false, crPending: false, quoteLine: 0,
+    delim, headerWidth, special, records: 0, blankLines: 0, maxFields: 0, quotedNewlines: false, maybeBlankRows: false, line: 1, recordLine: 1, recordBytes: 0,
+    fields: 1, extraContent: false, content: false, atFieldStart: true, inQuotes: false, quotePending: false, crPending: false, quoteLine: 0,
     tooLongLine: null, textAfterQuoteLine: null, endings: 0, badFieldCounts: [], at: [0], lineShift: [0], rowShift: [0],
   };
   let first = true;
@@ -178,7 +194,7 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
   if (s.quotePending) s.inQuotes = false;
   if (s.crPending && !s.inQuotes) s.endings |= 4;
   const unterminatedQuoteLine = s.inQuotes && s.tooLongLine === null ? s.quoteLine : null;
-  if (s.recordBytes > 0 && !s.inQuotes && s.tooLongLine === null) endRecord(s, s.recordBytes, s.fields, s.extraContent, s.recordLine);
+  if (s.recordBytes > 0 && !s.inQuotes && s.tooLongLine === null) endRecord(s, s.recordBytes, s.fields, s.extraContent, s.content, s.recordLine);
 
   const { at, lineShift, rowShift } = s;
   const find = (index: number) => {
@@ -196,6 +212,7 @@ export async function scanRecords(path: string, skip: number, delimiter: string,
     blankLines: s.blankLines,
     maxFields: s.maxFields,
     quotedNewlines: s.quotedNewlines,
+    maybeBlankRows: s.maybeBlankRows,
     badFieldCounts: s.badFieldCounts,
     unterminatedQuoteLine,
     tooLongLine: s.tooLongLine,

@@ -86,9 +86,11 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
 
     // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
     const ctx = { dataset, columns, source: names.source, lookups, settings };
-    const parts: StagedPart[] = files.map((f, i) => ({ staging: f.staging, width: f.map.maxFields, offset: offset(i) }));
-    await db.run(blankTableSql(parts, names.blank));
-    await db.run(typedTableSql(ctx, names.typed, names.blank));
+    // Blank rows are looked for only in files whose record scan found rows that might be blank (most have none).
+    const parts: StagedPart[] = files.flatMap((f, i) => (f.map.maybeBlankRows ? [{ staging: f.staging, width: f.map.maxFields, offset: offset(i) }] : []));
+    const blank = parts.length > 0 ? names.blank : null;
+    if (parts.length > 0) await db.run(blankTableSql(parts, names.blank));
+    await db.run(typedTableSql(ctx, names.typed, blank));
     profileLap('typed');
     const misaligned = files.flatMap((f, i) => f.map.badFieldCounts.map(([r, n]) => [String(r + offset(i)), String(n)]));
     if (misaligned.length > 0) {
@@ -96,7 +98,7 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
       await db.appendText(t('fieldcounts_raw'), misaligned, { temp: true });
       await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
     }
-    for (const sql of findingsTableSql(ctx, { ...names, fieldCounts: misaligned.length > 0 ? names.fieldCounts : null })) await db.run(sql);
+    for (const sql of findingsTableSql(ctx, { ...names, blank, fieldCounts: misaligned.length > 0 ? names.fieldCounts : null })) await db.run(sql);
     if (lookups) await db.run(`DROP TABLE IF EXISTS temp.${ident(lookups.table)}`);
     profileLap('findings');
 
@@ -106,7 +108,7 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
       files: files.map((f, i) => ({ file: f.result.file, periodEnd: ends[i] as string, columns: f.columns, map: f.map, headerWidth: f.headerWidth, offset: offset(i) })),
     });
     // Data rows: the staged records after the header (staging was reconciled with the record scan); blank ones counted.
-    const blanks = await db.all<{ file: number; n: number }>(`SELECT ${fileOfRec('rec')} AS file, count(*) AS n FROM ${ident(names.blank)} GROUP BY ALL`);
+    const blanks = blank ? await db.all<{ file: number; n: number }>(`SELECT ${fileOfRec('rec')} AS file, count(*) AS n FROM ${ident(blank)} GROUP BY ALL`) : [];
     for (const [i, f] of files.entries()) {
       const found = collected[i];
       f.result.diagnostics.push(...(found?.diagnostics ?? []));

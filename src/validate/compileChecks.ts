@@ -45,11 +45,14 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
   return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN (SELECT pe, raw, ${lookupValueColumn(col.type)} FROM ${ident(lk.table)} WHERE key = ${lit(key)}) AS j${j} ON ${lookupJoin(lk, col, `j${j}`, raw)}` };
 }
 
+/** The rows that are not blank (`blank`: the table of blank rows, null when there are none). */
+const notBlank = (blank: string | null) => (blank === null ? 'true' : `s.rec NOT IN (SELECT rec FROM ${ident(blank)})`);
+
 /** Cell findings of one field: (rec, field, rule, detail) for every non-blank data row whose cell breaks a rule. */
-function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext, blank: string): string | null {
+function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext, blank: string | null): string | null {
   const { column: col } = m;
   const raw = `s.${rawCol(m.index)}`;
-  const rows = `s.rec NOT IN (SELECT rec FROM ${ident(blank)})`;
+  const rows = notBlank(blank);
   const field = lit(col.field);
   const key = lookupKey(col);
   if (key === null) {
@@ -76,7 +79,10 @@ export interface StagedPart {
   offset: number;
 }
 
-/** `CREATE TABLE blank AS …`: the data rows (as `rec`) whose every cell is empty or white space, across the files. */
+/**
+ * `CREATE TABLE blank AS …`: the data rows (as `rec`) whose every cell is empty or white space, across the files given
+ * (those whose record scan found rows that might be blank).
+ */
 export function blankTableSql(parts: readonly StagedPart[], blank: string): string {
   const selects = parts.map((p) => {
     const empty = Array.from({ length: Math.max(1, p.width) }, (_, i) => `coalesce(trim(${rawCol(i)}), '') = ''`).join(' AND ');
@@ -89,14 +95,14 @@ export function blankTableSql(parts: readonly StagedPart[], blank: string): stri
  * `CREATE TABLE typed AS …`: per non-blank data row, `rec`, `pe` (its month end) and each field's typed value (NULL
  * when missing or invalid).
  */
-export function typedTableSql(ctx: CheckContext, typed: string, blank: string): string {
+export function typedTableSql(ctx: CheckContext, typed: string, blank: string | null): string {
   const parts = ctx.columns.map((m, j) => valueSql(m, ctx, j));
   return [
     `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rec AS rec, s.pe AS pe,`,
     parts.map((p) => p.select).join(',\n  '),
     `FROM ${ident(ctx.source)} AS s`,
     ...parts.flatMap((p) => (p.join ? [p.join] : [])),
-    `WHERE s.rec NOT IN (SELECT rec FROM ${ident(blank)})`,
+    `WHERE ${notBlank(blank)}`,
   ].join('\n');
 }
 
@@ -154,7 +160,7 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
  * as (rec, field, rule, severity, detail, other_field, first_rec). A row with a wrong field count (listed in `fieldCounts`,
  * null when there is none) gets only that finding.
  */
-export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: string; fieldCounts: string | null; cells: string; findings: string }): string[] {
+export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: string | null; fieldCounts: string | null; cells: string; findings: string }): string[] {
   const warningCodes = (Object.keys(catalogue) as RuleCode[]).filter((c) => catalogue[c].severity === 'warning');
   const cellSeverity = warningCodes.length ? `CASE WHEN rule IN (${warningCodes.map(lit).join(', ')}) THEN 'warning' ELSE 'row_error' END` : `'row_error'`;
   const present = ctx.columns.filter((m): m is MappedColumn & { index: number } => m.index !== null);
@@ -179,7 +185,7 @@ export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: s
       `SELECT rec, field, rule, ${cellSeverity} AS severity, detail, CAST(NULL AS VARCHAR) AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.cells)} WHERE ${notMisaligned}`,
       `UNION ALL SELECT * FROM (${rowSelects.join('\nUNION ALL ')}) WHERE ${notMisaligned}`,
       ...(t.fieldCounts
-        ? [`UNION ALL SELECT c.rec, NULL, 'row.field_count', 'row_error', CAST(c.fields AS VARCHAR), NULL, NULL FROM ${ident(t.fieldCounts)} AS c WHERE c.rec NOT IN (SELECT rec FROM ${ident(t.blank)})`]
+        ? [`UNION ALL SELECT s.rec, NULL, 'row.field_count', 'row_error', CAST(s.fields AS VARCHAR), NULL, NULL FROM ${ident(t.fieldCounts)} AS s WHERE ${notBlank(t.blank)}`]
         : []),
     ].join('\n'),
   ];
