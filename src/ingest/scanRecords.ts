@@ -99,11 +99,20 @@ function scanChunk(s: State, buf: Buffer): boolean {
   for (let i = 0; i < n; i++) {
     const b = buf[i] as number;
     if (special[b] === 0 && !inQuotes && !quotePending && !crPending) {
-      // Fast path: ordinary content outside quotes.
-      recordBytes++;
+      // Fast path: a run of ordinary content outside quotes, up to the next delimiter, quote or line break.
+      let end = i + 1;
+      while (end < n && special[buf[end] as number] === 0) end++;
+      recordBytes += end - i;
       atFieldStart = false;
-      if (b !== SPACE && b < 0x80) content = true;
-      if (fields > headerWidth && b !== SPACE && b !== TAB) extraContent = true;
+      for (let k = i; !content && k < end; k++) {
+        const c = buf[k] as number;
+        if (c !== SPACE && c < 0x80) content = true;
+      }
+      for (let k = i; fields > headerWidth && !extraContent && k < end; k++) {
+        const c = buf[k] as number;
+        if (c !== SPACE && c !== TAB) extraContent = true;
+      }
+      i = end - 1;
       continue;
     }
     if (crPending) {
