@@ -1,6 +1,7 @@
-// Validate files, part 2 of 2: normalise → check → account, for a group of prepared files of one dataset and one
-// reporting month at once. The statements cost the same for ten small files as for one (DuckDB plans each once), so a
-// month's partner files are checked together. Row k of file i is `rec` = i × FILE_SPAN + k in the group's tables.
+// Validate files, part 2 of 2: normalise → check → account, for a group of prepared files of one dataset at once,
+// whatever their reporting months (each row carries its month end, `pe`). The statements cost the same for ten small
+// files as for one (DuckDB plans each once), so every partner's files, of every month checked, are checked together.
+// Row k of file i is `rec` = i × FILE_SPAN + k in the group's tables.
 import type { Dataset } from '../../schemas/index.js';
 import type { MappedColumn } from '../ingest/recognise.js';
 import type { RecordMap } from '../ingest/scanRecords.js';
