@@ -5,6 +5,7 @@ import type { Staged } from '../validate/checkFiles.js';
 import type { KnownSubmission } from './decideOutcome.js';
 import type { FileLoad, FileOutcome, LoadCounts } from './FileLoad.js';
 import type { InboxFile } from './inboxFiles.js';
+import type { SubmissionStatus } from '../warehouse/migrations.js';
 import type { Loadable } from './loadableRows.js';
 
 export interface FilePlan {
@@ -28,8 +29,8 @@ export interface FilePlan {
   supersedes: number | null;
   /** Set when a file received later, already loaded, stays current over this one. */
   supersededBy: number | null;
-  /** Set when a later file of the same batch superseded this one. */
-  supersededInBatch: boolean;
+  /** Set once stored: the ledger status written for it (a file replaced within its own load is `superseded`). */
+  storedStatus: SubmissionStatus | null;
 }
 
 function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {

@@ -59,8 +59,6 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       if (!checked) throw new Error(`${file.name} was not checked before planning`);
       plans.push(await planFile(db, file, index, checked, { settings: opts.settings, acceptPartial, batch: plans }));
     }
-    const loaded = plans.filter((p) => p.outcome === 'loaded');
-    for (const p of loaded) p.supersededInBatch = loaded.some((q) => q.index > p.index && q.staged?.dataset.name === p.staged?.dataset.name);
 
     // 2. cross-dataset and cross-submission checks (warnings) on the files that load
     await runCrossChecks(db, plans, partner, period);

@@ -21,7 +21,7 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 export async function planFile(db: Database, file: InboxFile, index: number, checked: Checked, ctx: PlanContext): Promise<FilePlan> {
   const plan: FilePlan = {
     index, file, outcome: 'rejected', result: null, acceptedPartial: false, diagnostics: [], counts: emptyLoadCounts(), note: null,
-    submissionId: null, supersedes: null, supersededBy: null, supersededInBatch: false,
+    submissionId: null, supersedes: null, supersededBy: null, storedStatus: null,
   };
   // Same bytes as a ledger row: decided without validating.
   if ('recognised' in checked) {

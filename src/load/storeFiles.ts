@@ -72,7 +72,8 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
     const r = p.result as NonNullable<FilePlan['result']>;
     const c = p.counts;
     const id = p.submissionId as number;
-    const status = superseded.has(id) ? 'superseded' : p.outcome;
+    const status = superseded.has(id) ? 'superseded' : (p.outcome as 'loaded' | 'held' | 'rejected');
+    p.storedStatus = status;
     const row = [id, ctx.partner, ctx.period, r.dataset, p.file.name, r.sha256, r.bytes, r.encoding, r.delimiter, timestamp(p.file.received),
       c.rowsRead, c.rowsLoaded, c.rowsRejected, c.blank, c.warnings, status, superseded.get(id) ?? null, p.acceptedPartial, p.note];
     const at = values.length;

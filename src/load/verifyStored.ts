@@ -27,7 +27,7 @@ export async function verifyStored(db: Database, plans: readonly FilePlan[]): Pr
       problems.push(`${what} is not in the ledger after COMMIT`);
       continue;
     }
-    const expectedStatus = p.supersededInBatch || p.supersededBy !== null ? 'superseded' : p.outcome;
+    const expectedStatus = p.storedStatus ?? p.outcome;
     const expectQuarantine = p.outcome === 'loaded' ? p.counts.rowsRejected : 0;
     const checks: [string, number | string, number | string][] = [
       ['status', row.status, expectedStatus],

@@ -26,6 +26,12 @@ export interface PartnerRun {
   warehouseFailure: boolean;
 }
 
+/** A partner-month to load: its files, and the run it is reported in. */
+interface PartnerInbox {
+  run: PartnerRun;
+  files: InboxFile[];
+}
+
 export interface RunReport {
   warehouse: string;
   /** The months loaded, oldest first. */
@@ -65,7 +71,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
     //    transaction, in month and partner order.
     const settings = { asfCap: pipeline.asfCap, holdThreshold: pipeline.holdThreshold };
     const loads: PartnerRun[] = [];
-    const months: { period: string; runs: { run: PartnerRun; files: InboxFile[] }[] }[] = [];
+    const months: { period: string; runs: PartnerInbox[] }[] = [];
     for (const period of periods) months.push({ period, runs: await partnerMonths(pipeline, period) });
     for (const batch of await monthBatches(months)) {
       const fresh = batch.flatMap((m) => m.runs.filter((r) => r.run.error === null));
@@ -122,8 +128,8 @@ export function runExitCode(report: RunReport): 0 | 1 | 3 {
 }
 
 /** Each partner's files for the month (partners with none left out), or why its inbox could not be read. */
-async function partnerMonths(pipeline: Pipeline, period: string): Promise<{ run: PartnerRun; files: InboxFile[] }[]> {
-  const out: { run: PartnerRun; files: InboxFile[] }[] = [];
+async function partnerMonths(pipeline: Pipeline, period: string): Promise<PartnerInbox[]> {
+  const out: PartnerInbox[] = [];
   for (const partner of pipeline.partners) {
     const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
     try {
@@ -139,7 +145,7 @@ async function partnerMonths(pipeline: Pipeline, period: string): Promise<{ run:
 }
 
 /** Check the partner-months' files together (precheckFiles); if that fails, each partner-month checks its own. */
-async function precheckMonths(db: Database, months: readonly { run: PartnerRun; files: InboxFile[] }[], settings: ValidateSettings): Promise<Map<string, Checked>> {
+async function precheckMonths(db: Database, months: readonly PartnerInbox[], settings: ValidateSettings): Promise<Map<string, Checked>> {
   try {
     const withLedgers = [];
     for (const { run, files } of months) withLedgers.push({ period: run.period, files, ledger: await knownSubmissions(db, run.partner, run.period) });

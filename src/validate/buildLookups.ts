@@ -49,13 +49,7 @@ export function lookupValueColumn(type: ColumnType): string {
   return c;
 }
 
-/**
- * Build the lookup table `<prefix>_lk`: (key, pe, raw, rule, detail, v_date, v_int, …) with one row per lookup key
- * and distinct raw value — for an event-date key, one per reporting month end `pe` of the group as well — where `rule`
- * is already final for the column kind (a missing value in a required column is `required.missing`; an event date
- * after `pe` is `date.future`) and the typed value is set only when `rule` is null. One table for every key keeps the
- * statement count small. Returns its name and the keys with failing values, or null when no file has a typed column.
- */
+/** The lookup table of a group, and what the checks need to know of it. */
 export interface Lookups {
   table: string;
   /** Lookup keys with at least one value that breaks a rule: columns of other keys need no cell scan. */
@@ -64,11 +58,18 @@ export interface Lookups {
   byPeriod: boolean;
 }
 
-/** The join condition of lookup alias `j` to source alias `s` for column `col` held in raw column `raw`. */
-export function lookupJoin(lookups: Lookups, col: Column, j: string, raw: string): string {
-  return `${j}.raw = ${raw}${lookups.byPeriod && isEventDate(col) ? ` AND ${j}.pe = s.pe` : ''}`;
+/** The join condition of lookup alias `j` to the source rows aliased `s` for column `col`, held in `s`'s column `raw`. */
+export function lookupJoin(lookups: Lookups, col: Column, j: string, s: string, raw: string): string {
+  return `${j}.raw = ${s}.${raw}${lookups.byPeriod && isEventDate(col) ? ` AND ${j}.pe = ${s}.pe` : ''}`;
 }
 
+/**
+ * Build the lookup table `<prefix>_lk`: (key, pe, raw, rule, detail, v_date, v_int, …) with one row per lookup key
+ * and distinct raw value — for an event-date key, one per reporting month end `pe` of the group as well — where `rule`
+ * is already final for the column kind (a missing value in a required column is `required.missing`; an event date
+ * after `pe` is `date.future`) and the typed value is set only when `rule` is null. One table for every key keeps the
+ * statement count small. Returns its name and the keys with failing values, or null when no file has a typed column.
+ */
 export async function buildLookups(db: Database, source: string, prefix: string, columns: MappedColumn[], periodEnds: readonly string[]): Promise<Lookups | null> {
   const present = columns.filter((m): m is MappedColumn & { index: number } => m.index !== null && domainOf(m.column.type) !== null);
   if (present.length === 0) return null;
@@ -83,6 +84,7 @@ export async function buildLookups(db: Database, source: string, prefix: string,
   }
 
   const rows: (string | null)[][] = [];
+  const failing = new Set<string>();
   const done = new Set<string>();
   for (const m of present) {
     const key = lookupKey(m.column) as string;
@@ -95,7 +97,10 @@ export async function buildLookups(db: Database, source: string, prefix: string,
       const p = presence(v);
       const value = p === 'value' ? normaliseCell(type, v) : null;
       for (const pe of ends) {
-        const row = (typed: string | null, rule: string | null, detail: string | null = null) => rows.push([key, pe, sqlType, v, typed, rule, detail]);
+        const row = (typed: string | null, rule: string | null, detail: string | null = null) => {
+          rows.push([key, pe, sqlType, v, typed, rule, detail]);
+          if (rule !== null) failing.add(key);
+        };
         if (p === 'missing') row(null, m.column.required ? 'required.missing' : null);
         else if (p === 'not_known') row(null, m.column.required ? 'required.not_known' : null);
         else if (!value?.ok) row(null, value?.rule ?? null, value?.detail ?? null);
@@ -110,5 +115,5 @@ export async function buildLookups(db: Database, source: string, prefix: string,
   const typed = Object.entries(valueColumns).map(([t, c]) => `CASE WHEN type = ${lit(t)} THEN ${t === 'VARCHAR[]' ? `string_split(value, ';')` : `CAST(value AS ${t})`} END AS ${c}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT key, CAST(pe AS DATE) AS pe, raw, rule, detail, ${typed.join(', ')} FROM ${ident(`${table}_text`)}`);
   await db.run(`DROP TABLE temp.${ident(`${table}_text`)}`);
-  return { table, failing: new Set(rows.filter((r) => r[5] !== null).map((r) => r[0] as string)), byPeriod: periodEnds.length > 1 };
+  return { table, failing, byPeriod: periodEnds.length > 1 };
 }

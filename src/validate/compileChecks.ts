@@ -42,7 +42,7 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
   const lk = ctx.lookups;
-  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN (SELECT pe, raw, ${lookupValueColumn(col.type)} FROM ${ident(lk.table)} WHERE key = ${lit(key)}) AS j${j} ON ${lookupJoin(lk, col, `j${j}`, raw)}` };
+  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN (SELECT pe, raw, ${lookupValueColumn(col.type)} FROM ${ident(lk.table)} WHERE key = ${lit(key)}) AS j${j} ON ${lookupJoin(lk, col, `j${j}`, 's', rawCol(m.index))}` };
 }
 
 /** The rows that are not blank (`blank`: the table of blank rows, null when there are none). */
@@ -66,7 +66,7 @@ function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext,
   const missing = `SELECT s.rec AS rec, ${field} AS field, 'required.missing' AS rule, NULL AS detail FROM ${ident(ctx.source)} AS s WHERE ${raw} IS NULL AND ${rows}`;
   // Only values that break a rule need the join; a clean column of an optional field needs no scan at all.
   const failing = ctx.lookups.failing.has(key)
-    ? `SELECT s.rec AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.source)} AS s JOIN (SELECT pe, raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON ${lookupJoin(ctx.lookups, col, 'j', raw)} WHERE ${rows}`
+    ? `SELECT s.rec AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.source)} AS s JOIN (SELECT pe, raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON ${lookupJoin(ctx.lookups, col, 'j', 's', rawCol(m.index))} WHERE ${rows}`
     : null;
   const parts = [failing, col.required ? missing : null].filter((x): x is string => x !== null);
   return parts.length ? parts.join(' UNION ALL ') : null;

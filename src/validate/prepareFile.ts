@@ -39,7 +39,6 @@ export interface PreparedFile {
   headerWidth: number;
   /** The staging table: all-VARCHAR columns c0, c1, … in file order. */
   staging: string;
-  prefix: string;
   /** A file-level diagnostic of this file (held, no rows). */
   fileLevel: FileLevel;
   /** Drop the staging table and any transcoded copy. */
@@ -179,5 +178,5 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<{
   }
   const map = skip ? skipRecords(scanned, skip) : scanned;
   profileLap('stage');
-  return { result, prepared: { result, dataset, columns, map, headerWidth, staging, prefix: opts.prefix, fileLevel, drop } };
+  return { result, prepared: { result, dataset, columns, map, headerWidth, staging, fileLevel, drop } };
 }

@@ -5,9 +5,9 @@ import type { Dataset } from '../../schemas/index.js';
 import { message } from '../diagnostics/rules.js';
 import { monthEnd } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
-import { checkFiles, type Staged } from './checkFiles.js';
+import { checkFiles, type CheckFile, type Staged } from './checkFiles.js';
 import type { FileResult } from './FileResult.js';
-import { emptyResult, finishResult, prepareFile, type PreparedFile } from './prepareFile.js';
+import { emptyResult, finishResult, prepareFile } from './prepareFile.js';
 import type { ValidateSettings } from './ValidateSettings.js';
 
 /** The last day events may fall on: the end of the reporting month, or today when no month is given. */
@@ -40,11 +40,14 @@ export interface Validated {
   staged?: Staged;
 }
 
+/** A file of a group, and where its result goes. */
+type Member = CheckFile & { at: number };
+
 /** One result per file, in the order given. */
 export async function validateBatch(files: readonly BatchFile[], opts: BatchOptions): Promise<Validated[]> {
   const { db, scratchDir, settings } = opts;
   const out: Validated[] = [];
-  const groups = new Map<string, { at: number; prepared: PreparedFile; periodEnd: string }[]>();
+  const groups = new Map<string, Member[]>();
   for (const [i, f] of files.entries()) {
     const shown = f.displayName ?? f.path;
     try {
@@ -59,7 +62,7 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
     }
   }
 
-  const check = async (members: { at: number; prepared: PreparedFile; periodEnd: string }[], prefix: string) => {
+  const check = async (members: Member[], prefix: string) => {
     const staged = await checkFiles(members, { db, prefix, settings });
     for (const [k, s] of staged.entries()) {
       const at = (members[k] as { at: number }).at;

@@ -7,6 +7,7 @@ import type { Dataset } from '../../schemas/index.js';
 import { isExtractFile } from '../ingest/isExtractFile.js';
 import { isMonth } from '../period/month.js';
 import { Database } from '../warehouse/Database.js';
+import { memoryLimit } from '../warehouse/memoryLimit.js';
 import type { FileResult } from './FileResult.js';
 import { validateBatch } from './validateBatch.js';
 import { defaultSettings, type ValidateSettings } from './ValidateSettings.js';
@@ -45,7 +46,7 @@ export interface ValidateFilesOptions {
 export async function validateFiles(files: string[], opts: ValidateFilesOptions = {}): Promise<FileResult[]> {
   const scratchDir = await mkdtemp(join(tmpdir(), 'raa-validate-'));
   // A file-backed scratch database with a memory cap: large files spill to disk instead of growing the process.
-  const db = await Database.open(join(scratchDir, 'scratch.duckdb'), { memory_limit: process.env.RAA_MEMORY_LIMIT ?? '256MB', temp_directory: join(scratchDir, 'spill') });
+  const db = await Database.open(join(scratchDir, 'scratch.duckdb'), { memory_limit: memoryLimit(), temp_directory: join(scratchDir, 'spill') });
   try {
     const validated = await validateBatch(
       files.map((path) => ({ path, period: opts.period ?? periodFromPath(path) })),

@@ -24,7 +24,7 @@ function plansOf(files: Awaited<ReturnType<typeof loadPartnerMonth>>['files'], d
     return {
       index, file: { name: f.file, path: f.path, received: new Date(f.received) }, outcome: f.outcome, result: null, acceptedPartial: false,
       diagnostics: Array.from({ length: diagnostics.get(f.submissionId ?? -1) ?? 0 }), counts: f.counts, note: null,
-      submissionId: f.submissionId, supersedes: null, supersededBy: null, supersededInBatch: false,
+      submissionId: f.submissionId, supersedes: null, supersededBy: null, storedStatus: null,
       staged: f.outcome === 'loaded' && dataset ? ({ dataset } as FilePlan['staged']) : undefined,
     } as FilePlan;
   });
