@@ -46,7 +46,8 @@ beforeAll(async () => {
     'mystery.csv': 'a,b\n1,2\n',
   }, { 'children.csv': '2026-11-02T09:00:00Z', 'adopters.csv': '2026-11-10T23:59:00Z', 'support.csv': '2026-11-11T00:00:00Z', 'concerns.csv': '2026-11-03T09:00:00Z', 'mystery.csv': '2026-11-03T10:00:00Z' });
   // later: a corrected children file (a resubmission) and a broken adopters file that must not replace the accepted one
-  await load('p1', { 'children2.csv': csv('children', rows.children(4)), 'adopters2.csv': csv('adopters', rows.adopters(2)).replace('Disability,', 'Disabled?,') }, { 'children2.csv': '2026-11-20T09:00:00Z', 'adopters2.csv': '2026-11-21T09:00:00Z' });
+  // children2.csv carries a blank row (only commas), which is read but neither loaded nor rejected.
+  await load('p1', { 'children2.csv': withBlankRow(csv('children', rows.children(4))), 'adopters2.csv': csv('adopters', rows.adopters(2)).replace('Disability,', 'Disabled?,') }, { 'children2.csv': '2026-11-20T09:00:00Z', 'adopters2.csv': '2026-11-21T09:00:00Z' });
   await load('p2', { 'workforce.csv': csv('workforce', rows.workforce('2026-10')) }, { 'workforce.csv': '2026-11-01T08:00:00Z' });
   const db = await openWarehouse(join(dir, 'raa.duckdb'), { readOnly: true });
   try {
@@ -56,6 +57,11 @@ beforeAll(async () => {
     db.release();
   }
 });
+
+/** The CSV with a last record of empty cells only (a blank row: read, neither loaded nor rejected). */
+function withBlankRow(text: string): string {
+  return `${text}${','.repeat((text.split('\n')[0] ?? '').split(',').length - 1)}\n`;
+}
 
 const find = (partner: string, dataset: string) => status.partners.find((p) => p.code === partner)?.datasets.find((d) => d.dataset === dataset);
 
@@ -68,7 +74,7 @@ describe('the ledger for a month', () => {
   });
 
   it('gives each partner and dataset its state, first arrival, punctuality, versions and the rows in use', () => {
-    expect(find('p1', 'children')).toMatchObject({ state: 'loaded', received: '2026-11-02T09:00:00Z', onTime: true, versions: 2, current: { file: 'children2.csv', rowsLoaded: 4 } });
+    expect(find('p1', 'children')).toMatchObject({ state: 'loaded', received: '2026-11-02T09:00:00Z', onTime: true, versions: 2, current: { file: 'children2.csv', rowsRead: 5, rowsLoaded: 4, rowsRejected: 0, blank: 1 } });
     expect(find('p1', 'adopters')).toMatchObject({ state: 'loaded', onTime: true, versions: 2, rejected: 1, current: { file: 'adopters.csv', rowsLoaded: 2 } });
     expect(find('p1', 'support')).toMatchObject({ state: 'held', received: '2026-11-11T00:00:00Z', onTime: false, versions: 1, held: 1, current: { status: 'held', rowsLoaded: 0 } });
     expect(find('p1', 'concerns')).toMatchObject({ state: 'rejected', versions: 1, rejected: 1 });
@@ -81,9 +87,11 @@ describe('the ledger for a month', () => {
   it('reads as a table with a summary line', () => {
     const text = describeStatus(status).join('\n');
     expect(text).toContain('Submissions for 2026-10 (due by the end of 10/11/2026)');
-    expect(text).toMatch(/\np1\s+children\s+loaded\s+02\/11\/2026 09:00\s+yes\s+2\s+4\s+4\s+0\s+0\s+resubmitted \(2 versions\)\n/);
+    // read = loaded + rejected + blank, each in its column: 5 read, 4 loaded, 0 rejected, 1 blank, 0 warnings.
+    expect(text).toMatch(/\npartner +dataset +state +received \(UTC\) +on time +versions +read +loaded +rejected +blank +warnings +note\n/);
+    expect(text).toMatch(/\np1\s+children\s+loaded\s+02\/11\/2026 09:00\s+yes\s+2\s+5\s+4\s+0\s+1\s+0\s+resubmitted \(2 versions\)\n/);
     expect(text).toMatch(/\np1\s+adopters\s+loaded\s.*resubmitted \(2 versions\); 1 rejected\n/);
-    expect(text).toMatch(/\np1\s+support\s+HELD\s+11\/11\/2026 00:00\s+LATE\s+1\s+4\s+nothing loaded\n/);
+    expect(text).toMatch(/\np1\s+support\s+HELD\s+11\/11\/2026 00:00\s+LATE\s+1\s+4\s+0\s+nothing loaded\n/);
     expect(text).toMatch(/\np1\s+\(unrecognised\)\s+REJECTED\s.*mystery\.csv\n/);
     expect(text).toMatch(/\np2\s+children\s+MISSING\s+0\n/);
     expect(text).toContain('3 of 9 datasets loaded, 2 resubmitted, 1 held, 2 rejected, 4 missing, 1 late, 1 optional not sent.');

@@ -1,4 +1,4 @@
-// The ledger as people read it: one row per partner and dataset, then a one-line summary of the month.
+// The ledger as people read it: one row per partner and dataset (rows read = loaded + rejected + blank, all shown), then a one-line summary of the month.
 import type { DatasetStatus, LedgerStatus } from './ledgerStatus.js';
 import { textTable } from './textTable.js';
 
@@ -25,11 +25,11 @@ export function describeStatus(s: LedgerStatus): string[] {
       const loadedRows = d.state === 'loaded' && c;
       rows.push([
         p.code, d.dataset, stateText[d.state], d.received ? ukTime(d.received) : '', d.onTime === null ? '' : d.onTime ? 'yes' : 'LATE', d.versions,
-        c ? c.rowsRead : '', loadedRows ? c.rowsLoaded : '', loadedRows ? c.rowsRejected : '', loadedRows ? c.warnings : '', note(d),
+        c ? c.rowsRead : '', loadedRows ? c.rowsLoaded : '', loadedRows ? c.rowsRejected : '', c ? c.blank : '', loadedRows ? c.warnings : '', note(d),
       ]);
     }
     for (const u of p.unrecognised) {
-      rows.push([p.code, '(unrecognised)', 'REJECTED', ukTime(u.received), u.onTime ? 'yes' : 'LATE', 1, u.rowsRead, '', '', '', u.file]);
+      rows.push([p.code, '(unrecognised)', 'REJECTED', ukTime(u.received), u.onTime ? 'yes' : 'LATE', 1, u.rowsRead, '', '', u.blank, '', u.file]);
     }
   }
   const all = s.partners.flatMap((p) => p.datasets);
@@ -47,7 +47,7 @@ export function describeStatus(s: LedgerStatus): string[] {
   return [
     `Submissions for ${s.period} (due by the end of ${ukDate(s.due)})`,
     '',
-    ...textTable(['partner', 'dataset', 'state', 'received (UTC)', 'on time', 'versions', 'read', 'loaded', 'rejected', 'warnings', 'note'], rows),
+    ...textTable(['partner', 'dataset', 'state', 'received (UTC)', 'on time', 'versions', 'read', 'loaded', 'rejected', 'blank', 'warnings', 'note'], rows),
     '',
     `${summary.join(', ')}.`,
   ];
