@@ -157,12 +157,16 @@ describe('raa run on purpose-built inboxes', () => {
     inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(3)) });
     writeFileSync(join(dir, 'p1', '2026-10', 'manifest.json'), '{"files": [');
     inbox(dir, 'p2', '2026-10', { 'children.csv': csv('children', rows.children(3)), 'notes.csv': 'What,Where\nthis,that\n' });
-    inbox(dir, 'p3', '2026-10', { 'support.csv': csv('support', rows.support(3)) });
+    // p3's file ends with a blank row (commas only): read, neither loaded nor rejected, and shown as such.
+    const p3Support = csv('support', rows.support(3));
+    inbox(dir, 'p3', '2026-10', { 'support.csv': `${p3Support}${','.repeat((p3Support.split('\n')[0] ?? '').split(',').length - 1)}\n` });
     const r = raa('run', pipeline);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/2026-10\s+p1\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+FAILED: .*manifest\.json: the manifest is not valid JSON/);
-    expect(r.stdout).toMatch(/2026-10\s+p2\s+2\s+1\s+0\s+0\s+1\s+3\s+0\s+0\s+notes\.csv: rejected/);
-    expect(r.stdout).toMatch(/2026-10\s+p3\s+1\s+1\s+0\s+0\s+0\s+3\s+0\s+0\s*\n/);
+    expect(r.stdout).toMatch(/month +partner +files +loaded +already +held +rejected +rows read +rows loaded +rows rejected +blank +warnings +needs attention\n/);
+    expect(r.stdout).toMatch(/2026-10\s+p1\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+FAILED: .*manifest\.json: the manifest is not valid JSON/);
+    expect(r.stdout).toMatch(/2026-10\s+p2\s+2\s+1\s+0\s+0\s+1\s+3\s+3\s+0\s+0\s+0\s+notes\.csv: rejected/);
+    // rows read 4 = loaded 3 + rejected 0 + blank 1
+    expect(r.stdout).toMatch(/2026-10\s+p3\s+1\s+1\s+0\s+0\s+0\s+4\s+3\s+0\s+1\s+0\s*\n/);
     expect(r.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10: 2 file\(s\) loaded, 0 already in the ledger; 1 partner-month\(s\) FAILED and were left as they were \(p1 2026-10\), 1 file\(s\) rejected\./);
     const ledger = await query(join(dir, 'raa.duckdb'), 'SELECT partner, dataset, file_name, status FROM submission ORDER BY id');
     expect(ledger).toEqual([

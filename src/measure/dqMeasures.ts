@@ -1,4 +1,4 @@
-// Data quality and compliance (metrics.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected.
+// Data quality and compliance (metrics.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected (and blank).
 import { datasetNames } from '../../schemas/index.js';
 import { buildMeasure } from './buildMeasure.js';
 import { count, notSubmitted, rate } from './figure.js';
@@ -19,6 +19,7 @@ interface Sent {
   rows_read: number;
   rows_loaded: number;
   rows_rejected: number;
+  rows_blank: number;
   warnings: number;
 }
 
@@ -37,12 +38,12 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
              min(coalesce(received_at, loaded_at)) < CAST($2 AS DATE) + INTERVAL 1 DAY AS on_time,
              arg_max(id, CASE WHEN status = 'loaded' THEN id + 1000000000 ELSE id END) AS pick_id
            FROM s GROUP BY partner, dataset)
-     SELECT p.*, s.rows_read, s.rows_loaded, s.rows_rejected, s.warnings FROM p JOIN s ON s.id = p.pick_id ORDER BY p.partner, p.dataset`,
+     SELECT p.*, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows AS rows_blank, s.warnings FROM p JOIN s ON s.id = p.pick_id ORDER BY p.partner, p.dataset`,
     [ctx.period.period, due],
   );
   const of = (e: string) => sent.filter((s) => (e === REGION ? ctx.partners.includes(s.partner) : s.partner === e));
-  const sum = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'warnings') => of(e).reduce((a, s) => a + s[k], 0);
-  const byDataset = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'warnings' | 'versions') =>
+  const sum = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'rows_blank' | 'warnings') => of(e).reduce((a, s) => a + s[k], 0);
+  const byDataset = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'rows_blank' | 'warnings' | 'versions') =>
     Object.fromEntries(datasetNames.map((d) => [d, count(of(e).filter((s) => s.dataset === d).reduce((a, s) => a + s[k], 0))]));
   const state = (e: string, d: string): string => {
     const s = of(e).find((x) => x.dataset === d);
@@ -61,6 +62,8 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
       rows_read: count(sum(e, 'rows_read')),
       rows_loaded: count(sum(e, 'rows_loaded')),
       rows_rejected: count(sum(e, 'rows_rejected')),
+      // Rows read = loaded + rejected + blank: the blank ones are shown so the three visibly add up.
+      rows_blank: count(sum(e, 'rows_blank')),
       warnings: count(sum(e, 'warnings')),
     };
   };
@@ -71,7 +74,7 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
     id: 'dq.submission', title: 'What each partner sent', standard: '26.4', headline: 'missing', datasets: [],
     build: (e) => ({
       figures: submissionFigures(e),
-      breakdowns: Object.fromEntries((['rows_read', 'rows_loaded', 'rows_rejected', 'warnings', 'versions'] as const).map((k) => [k, byDataset(e, k)])),
+      breakdowns: Object.fromEntries((['rows_read', 'rows_loaded', 'rows_rejected', 'rows_blank', 'warnings', 'versions'] as const).map((k) => [k, byDataset(e, k)])),
       ...(e === REGION
         ? {}
         : {

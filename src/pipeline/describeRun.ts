@@ -1,4 +1,4 @@
-// The monthly job as people read it: a summary row per partner and month, the report stage, the ledger, and one verdict line.
+// The monthly job as people read it: a summary row per partner and month (rows read = loaded + rejected + blank, each shown), the report stage, the ledger, and one verdict line.
 import { needsAttention } from '../load/FileLoad.js';
 import { describeStatus } from '../status/describeStatus.js';
 import { textTable } from '../status/textTable.js';
@@ -10,7 +10,8 @@ function summaryRow(l: PartnerRun): (string | number)[] {
   const problem = l.error ?? l.files.filter(needsAttention).map((f) => `${f.file}: ${f.outcome === 'loaded' ? `${f.rowErrors} row(s) rejected` : f.outcome.replace('_', ' ')}`).join('; ');
   return [
     l.period, l.partner, l.files.length, n((f) => f.outcome === 'loaded'), n((f) => f.outcome.startsWith('already')), n((f) => f.outcome === 'held'), n((f) => f.outcome === 'rejected'),
-    sum((f) => f.counts.rowsLoaded), sum((f) => f.counts.rowsRejected), sum((f) => f.counts.warnings), l.error ? `FAILED: ${problem}` : problem,
+    sum((f) => f.counts.rowsRead), sum((f) => f.counts.rowsLoaded), sum((f) => f.counts.rowsRejected), sum((f) => f.counts.blank), sum((f) => f.counts.warnings),
+    l.error ? `FAILED: ${problem}` : problem,
   ];
 }
 
@@ -43,7 +44,7 @@ export function describeRun(r: RunReport): string[] {
   const out: string[] = [];
   if (r.loads.length > 0) {
     out.push(`Loads into ${r.warehouse}`, '');
-    out.push(...textTable(['month', 'partner', 'files', 'loaded', 'already', 'held', 'rejected', 'rows loaded', 'rows rejected', 'warnings', 'needs attention'], r.loads.map(summaryRow)));
+    out.push(...textTable(['month', 'partner', 'files', 'loaded', 'already', 'held', 'rejected', 'rows read', 'rows loaded', 'rows rejected', 'blank', 'warnings', 'needs attention'], r.loads.map(summaryRow)));
   } else {
     out.push(`Nothing to load: no files in the partners' inboxes${r.periods.length === 1 ? ` for ${r.periods[0] ?? ''}` : ''}.`);
   }

@@ -116,4 +116,17 @@ describe('sample data, 2026-10', () => {
       }
     }
   });
+
+  it('dq.submission shows blank rows, so rows read = loaded + rejected + blank for every partner, dataset and the region', () => {
+    const m = ms.find((x) => x.id === 'dq.submission');
+    for (const [entity, e] of [...codes.map((c) => [c, m?.partners[c]] as const), ['region', m?.region] as const]) {
+      const f = (k: string) => e?.figures[k]?.value ?? NaN;
+      expect(f('rows_read'), entity).toBe(f('rows_loaded') + f('rows_rejected') + f('rows_blank'));
+      const b = (k: string, ds: string) => e?.breakdowns?.[k]?.[ds]?.value ?? NaN;
+      for (const ds of Object.keys(e?.breakdowns?.['rows_read'] ?? {})) expect(b('rows_read', ds), `${entity} ${ds}`).toBe(b('rows_loaded', ds) + b('rows_rejected', ds) + b('rows_blank', ds));
+    }
+    // westholm's children and adopters files each carry one fully blank row (sample-data/README.md).
+    expect(m?.partners['westholm']?.breakdowns?.['rows_blank']).toMatchObject({ children: { value: 1 }, adopters: { value: 1 }, support: { value: 0 } });
+    expect(m?.region.figures['rows_blank']?.value).toBe(2);
+  });
 });
