@@ -8,9 +8,11 @@ const list = (name: string, description: string, codes: CodeList['codes'] | { co
 /** Letters a, b, c… assigned in list order (the Annex A template's lettered options). */
 const lettered = <T extends object>(items: T[]) => items.map((it, i) => ({ ...it, letter: String.fromCharCode(97 + i) }));
 
-export const yesNo = list('yes_no', 'Yes or no', [
+// Yes/no characteristics (disability, FFA): `not_known` keeps the record when the council does not know (a warning).
+export const yesNo = list('yes_no', 'Yes, no or not known', [
   { code: 'yes', label: 'Yes', letter: 'a', number: 1, variants: ['y', 'true'] },
   { code: 'no', label: 'No', letter: 'b', number: 0, variants: ['n', 'false'] },
+  { code: 'not_known', label: 'Not known', variants: [] },
 ]);
 
 export const gender = list('gender', 'Gender (Annex A)', [

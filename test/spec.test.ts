@@ -27,12 +27,12 @@ const read = (name: string) => readFileSync(join(dir, 'lib', name), 'utf8');
 /** One valid row per dataset, as it is after loading. */
 const validRows: Record<DatasetName, NormalisedRow> = {
   children: {
-    child_id: 'C001', family_id: 'F01', gender: 'female', ethnicity: 'WBRI', dob: '2019-04-01', age: 6, disability: false,
+    child_id: 'C001', family_id: 'F01', gender: 'female', ethnicity: 'WBRI', dob: '2019-04-01', age: 6, disability: 'no',
     entered_care: '2023-01-10', adm_decision_date: '2023-06-01', placement_order_date: '2023-09-15', matched_date: '2024-02-01',
     placed_date: '2024-03-01', adoption_order_date: null, reversal_date: null, reversal_reason: null, ffa_placed_date: null,
   },
   adopters: {
-    adopter_id: 'A001', family_id: null, gender: 'male', ethnicity: 'MWBC', disability: false, ffa: true, enquiry_date: '2024-01-05',
+    adopter_id: 'A001', family_id: null, gender: 'male', ethnicity: 'MWBC', disability: 'no', ffa: 'yes', enquiry_date: '2024-01-05',
     stage1_start: '2024-02-01', stage1_end: '2024-04-01', stage2_start: '2024-04-15', stage2_end: '2024-08-01', application_date: '2024-04-15',
     approval_date: '2024-09-10', matched_date: null, placed_date: null, children_placed: null, adoption_order_date: null, left_date: null, left_reason: null,
   },
@@ -125,7 +125,7 @@ describe('contract helpers', () => {
     const byKind = Object.fromEntries(datasets.flatMap((d) => d.columns.map((c) => [c.type.kind, duckdbType(c.type)])));
     expect(byKind).toEqual({
       text: 'VARCHAR', date: 'DATE', integer: 'INTEGER', decimal: 'DOUBLE', money: 'DECIMAL(12,2)',
-      yesno: 'BOOLEAN', month: 'VARCHAR', code: 'VARCHAR', codes: 'VARCHAR[]',
+      yesno: 'VARCHAR', month: 'VARCHAR', code: 'VARCHAR', codes: 'VARCHAR[]',
     });
   });
 

@@ -6,6 +6,7 @@ export function duckdbType(type: ColumnType): string {
     case 'text':
     case 'month':
     case 'code':
+    case 'yesno':
       return 'VARCHAR';
     case 'date':
       return 'DATE';
@@ -15,8 +16,6 @@ export function duckdbType(type: ColumnType): string {
       return 'DOUBLE';
     case 'money':
       return 'DECIMAL(12,2)';
-    case 'yesno':
-      return 'BOOLEAN';
     case 'codes':
       return 'VARCHAR[]';
   }

@@ -1,6 +1,7 @@
 // The contract as a zod schema of one normalised row: what a valid row of a dataset becomes after loading.
 import { z } from 'zod';
 import type { Column, ColumnType, Dataset } from '../../schemas/index.js';
+import { codeLists } from '../../schemas/index.js';
 import { monthPattern } from '../period/month.js';
 
 /** One loaded value: ISO date or `YYYY-MM` month text, number, boolean, code, or list of codes. */
@@ -23,7 +24,7 @@ export function valueSchema(type: ColumnType): z.ZodType<NormalisedValue> {
     case 'money':
       return z.number().min(type.min);
     case 'yesno':
-      return z.boolean();
+      return z.enum(codeLists.yesNo.codes.map((c) => c.code));
     case 'month':
       return z.string().regex(monthPattern);
     case 'code':

@@ -1,4 +1,5 @@
-// Per-dataset warehouse DDL generated from schemas/: the typed table, its `current_<dataset>` view, and a check that a warehouse still matches.
+// What schemas/ says each dataset's warehouse table holds, and a check that a warehouse matches it (the tables
+// themselves are made by the frozen migrations in migrations/).
 import { datasets, type Dataset } from '../../schemas/index.js';
 import type { Database } from './Database.js';
 import { duckdbType } from '../contract/duckdbType.js';
@@ -32,20 +33,6 @@ export function datasetTableColumns(ds: Dataset): TableColumn[] {
   const clash = own.find((c) => provenanceColumns.some((p) => p.name === c.name));
   if (clash) throw new Error(`schemas/: dataset ${ds.name} has a field named "${clash.name}", which the warehouse uses for provenance`);
   return [...provenanceColumns, ...own];
-}
-
-export function createDatasetTableSql(ds: Dataset): string {
-  const cols = datasetTableColumns(ds).map((c) => `  ${quoteIdent(c.name)} ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
-  return `CREATE TABLE ${quoteIdent(datasetTable(ds))} (\n${cols.join(',\n')}\n)`;
-}
-
-/** Rows of the submission that `current_submission` names for this dataset (see migrations.ts). */
-export function createCurrentViewSql(ds: Dataset): string {
-  return (
-    `CREATE VIEW ${quoteIdent(currentView(ds))} AS\n` +
-    `SELECT t.* FROM ${quoteIdent(datasetTable(ds))} t\n` +
-    `WHERE t.submission_id IN (SELECT id FROM current_submission WHERE dataset = '${ds.name}')`
-  );
 }
 
 /**

@@ -1,86 +1,21 @@
-// The warehouse schema as an ordered list of forward migrations; `migrate` applies the missing ones in one transaction and refuses newer warehouses.
-import { datasets } from '../../schemas/index.js';
+// The warehouse schema as an ordered list of frozen forward migrations; `migrate` applies the missing ones in one transaction and refuses newer warehouses.
 import type { Database } from './Database.js';
-import { createCurrentViewSql, createDatasetTableSql } from './datasetTables.js';
+import type { Migration } from './migrations/Migration.js';
+import { v1 } from './migrations/v1.js';
+import { v2 } from './migrations/v2.js';
 
-export interface Migration {
-  version: number;
-  description: string;
-  /** The statements, in order. Generated when applied, so dataset tables follow schemas/ as the code stands. */
-  statements: () => string[];
-}
+export type { Migration } from './migrations/Migration.js';
 
 /** Submission statuses: `loaded` (current unless superseded), `superseded` (a newer file replaced it), `held` (too many row errors), `rejected` (file error). */
 export const submissionStatuses = ['loaded', 'superseded', 'held', 'rejected'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /**
- * Forward migrations, oldest first; never edit one that has shipped, add the next. Version 1 generates the dataset
- * tables from schemas/, so a change to a dataset's columns needs a migration written to be a no-op on a warehouse
- * that already has the change (`ADD COLUMN IF NOT EXISTS`): new warehouses get it from version 1.
- * `datasetTableDrift` (checked on every open) catches a forgotten one.
+ * Forward migrations, oldest first. Each is literal SQL frozen when it ships (migrations/v1.ts, v2.ts, …): never
+ * edit one, add the next (how: migrations/README.md). `datasetTableDrift`, checked on every open, catches a change to
+ * schemas/ that no migration brings existing warehouses along to.
  */
-export const migrations: readonly Migration[] = [
-  {
-    version: 1,
-    description: 'submission ledger, diagnostics, quarantine, one typed table and current view per dataset',
-    statements: () => [
-      `CREATE SEQUENCE submission_id_seq START 1`,
-      `CREATE TABLE submission (
-  id INTEGER PRIMARY KEY DEFAULT nextval('submission_id_seq'),
-  partner VARCHAR NOT NULL,
-  period VARCHAR NOT NULL CHECK (regexp_full_match(period, '\\d{4}-(0[1-9]|1[0-2])')),
-  dataset VARCHAR,
-  file_name VARCHAR NOT NULL,
-  sha256 VARCHAR,
-  bytes BIGINT,
-  encoding VARCHAR,
-  delimiter VARCHAR,
-  received_at TIMESTAMP,
-  loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
-  rows_read INTEGER NOT NULL DEFAULT 0,
-  rows_loaded INTEGER NOT NULL DEFAULT 0,
-  rows_rejected INTEGER NOT NULL DEFAULT 0,
-  blank_rows INTEGER NOT NULL DEFAULT 0,
-  warnings INTEGER NOT NULL DEFAULT 0,
-  status VARCHAR NOT NULL CHECK (status IN (${sqlList(submissionStatuses)})),
-  superseded_by INTEGER,
-  accepted_partial BOOLEAN NOT NULL DEFAULT false,
-  note VARCHAR
-)`,
-      `CREATE TABLE diagnostic (
-  submission_id INTEGER NOT NULL,
-  file VARCHAR NOT NULL,
-  dataset VARCHAR,
-  line INTEGER,
-  excel_row INTEGER,
-  column_letter VARCHAR,
-  header VARCHAR,
-  field VARCHAR,
-  value VARCHAR,
-  rule VARCHAR NOT NULL,
-  severity VARCHAR NOT NULL CHECK (severity IN ('file_error', 'row_error', 'warning', 'hold')),
-  message VARCHAR NOT NULL
-)`,
-      `CREATE TABLE quarantine (
-  submission_id INTEGER NOT NULL,
-  line INTEGER NOT NULL,
-  excel_row INTEGER,
-  raw VARCHAR[] NOT NULL,
-  headers VARCHAR[] NOT NULL
-)`,
-      // The newest loaded submission per (partner, period, dataset): what every measure reads.
-      `CREATE VIEW current_submission AS
-SELECT * EXCLUDE (rn) FROM (
-  SELECT *, row_number() OVER (PARTITION BY partner, period, dataset ORDER BY id DESC) AS rn
-  FROM submission WHERE status = 'loaded' AND dataset IS NOT NULL
-) WHERE rn = 1`,
-      ...datasets.flatMap((ds) => [createDatasetTableSql(ds), createCurrentViewSql(ds)]),
-    ],
-  },
-];
+export const migrations: readonly Migration[] = [v1, v2];
 
 /** The schema version this code writes. */
 export const latestVersion: number = migrations.length;
@@ -129,7 +64,7 @@ export async function migrate(db: Database, path: string, list: readonly Migrati
   applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 )`);
     for (const m of list.slice(from)) {
-      for (const sql of m.statements()) await db.run(sql);
+      for (const sql of m.statements) await db.run(sql);
       await db.run(`INSERT INTO schema_version (version, description) VALUES ($1, $2)`, [m.version, m.description]);
     }
   } catch (e) {

@@ -62,7 +62,7 @@ export async function openWarehouse(path: string, options: OpenWarehouseOptions 
     if (drift.length > 0) {
       throw new WarehouseOpenError(
         file,
-        `the warehouse tables do not match the data contract in schemas/ (${drift.join('; ')}); a migration is missing from src/warehouse/migrations.ts`,
+        `the warehouse tables do not match the data contract in schemas/ (${drift.join('; ')}); a migration is missing from src/warehouse/migrations/ (see its README.md)`,
       );
     }
   } catch (e) {

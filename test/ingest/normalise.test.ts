@@ -215,30 +215,30 @@ describe('normaliseCell', () => {
   const yesno = { kind: 'yesno' } as const;
 
   it.each([
-    ['Y', 'true'],
-    ['N', 'false'],
-    ['y', 'true'],
-    ['Yes', 'true'],
-    ['No', 'false'],
-    ['YES', 'true'],
-    ['1', 'true'],
-    ['0', 'false'],
-    ['True', 'true'],
-    ['False', 'false'],
-    ['TRUE', 'true'],
-    ['1 - Yes', 'true'],
-    ['0 - No', 'false'],
-    ['a) Yes', 'true'],
-    ['b) No', 'false'],
-    [' Yes ', 'true'],
+    ['Y', 'yes'],
+    ['N', 'no'],
+    ['y', 'yes'],
+    ['Yes', 'yes'],
+    ['No', 'no'],
+    ['YES', 'yes'],
+    ['1', 'yes'],
+    ['0', 'no'],
+    ['True', 'yes'],
+    ['False', 'no'],
+    ['TRUE', 'yes'],
+    ['1 - Yes', 'yes'],
+    ['0 - No', 'no'],
+    ['a) Yes', 'yes'],
+    ['b) No', 'no'],
+    [' Yes ', 'yes'],
   ])('yes/no %j → %s', (raw, value) => {
     expect(normaliseCell(yesno, raw)).toEqual({ ok: true, value });
   });
 
   it('an unknown yes/no is code.unknown listing yes, no', () => {
-    expect(normaliseCell(yesno, 'Maybe')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no' });
-    expect(normaliseCell(yesno, '1 - Maybe')).toEqual({ ok: true, value: 'true' }); // the number names the option
-    expect(normaliseCell(yesno, '2')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no' });
+    expect(normaliseCell(yesno, 'Maybe')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no, not_known' });
+    expect(normaliseCell(yesno, '1 - Maybe')).toEqual({ ok: true, value: 'yes' }); // the number names the option
+    expect(normaliseCell(yesno, '2')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no, not_known' });
   });
 
   it('a code column gives the code, or code.unknown with every accepted code', () => {

@@ -24,7 +24,7 @@ export function normaliseCell(type: Exclude<ColumnType, { kind: 'text' }>, raw: 
       return parseMonth(raw);
     case 'yesno': {
       const c = matchCode(codeLists.yesNo, raw);
-      return c ? ok(c === 'yes' ? 'true' : 'false') : fail('code.unknown', acceptedCodes(codeLists.yesNo).join(', '));
+      return c ? ok(c) : fail('code.unknown', acceptedCodes(codeLists.yesNo).join(', '));
     }
     case 'code': {
       const c = matchCode(type.codes, raw);
