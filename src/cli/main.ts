@@ -8,13 +8,8 @@ import { registerLoad } from './loadCommand.js';
 import { registerStatus } from './statusCommand.js';
 import { registerRun } from './runCommand.js';
 import { registerReport } from './reportCommand.js';
-import { exitCodes, UsageError } from './exitCodes.js';
-import { PipelineError } from '../pipeline/loadPipeline.js';
-import { InboxError } from '../load/inboxFiles.js';
-import { LoadFailedError } from '../load/LoadFailedError.js';
-import { Database, WarehouseBusyError } from '../warehouse/Database.js';
-import { WarehouseVersionError } from '../warehouse/migrations.js';
-import { WarehouseOpenError } from '../warehouse/openWarehouse.js';
+import { exitCodeOf, exitCodes } from './exitCodes.js';
+import { Database } from '../warehouse/Database.js';
 
 // Extracts describe children and adopters: everything this process writes (warehouse, its WAL, scratch copies,
 // reports with record ids) is private to the user unless they share it deliberately.
@@ -44,20 +39,18 @@ registerExport(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
+  // The boundary: every error ends here as one line and its code from the one table (exitCodeOf); never a stack trace
+  // unless RAA_DEBUG=1 asks for it.
   if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : exitCodes.usage;
-  } else if (e instanceof UsageError || e instanceof PipelineError || e instanceof InboxError) {
-    process.stderr.write(`raa: ${e.message}\n`);
-    process.exitCode = exitCodes.usage;
-  } else if (e instanceof WarehouseBusyError || e instanceof WarehouseVersionError || e instanceof WarehouseOpenError || e instanceof LoadFailedError) {
-    process.stderr.write(`raa: ${e.message}\n`);
-    process.exitCode = exitCodes.unusable;
+    process.exitCode = e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   } else {
-    // The boundary: an unexpected failure is reported in one line, never as a stack trace (RAA_DEBUG=1 shows it).
+    const code = exitCodeOf(e);
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`raa: unexpected error: ${msg}\n`);
+    if (code === exitCodes.bug) process.stderr.write(`raa: unexpected error (a bug in raa; please report it with the command you ran): ${msg}\n`);
+    else if (code === exitCodes.resources) process.stderr.write(`raa: the disk or temp folder is full: ${msg}; free some space and run the command again\n`);
+    else process.stderr.write(`raa: ${msg}\n`);
     if (process.env.RAA_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
-    process.exitCode = exitCodes.unusable;
+    process.exitCode = code;
   }
 } finally {
   // Whatever happened, release every warehouse file this process opened so other processes may use it.

@@ -1,8 +1,9 @@
 // A partner-month load that could not be stored: rolled back (or never committed), so the warehouse is as it was.
-export class LoadFailedError extends Error {
+import { exitCodes, RaaError } from '../errors/RaaError.js';
+
+export class LoadFailedError extends RaaError {
   constructor(readonly partner: string, readonly period: string, reason: string, options?: { cause?: unknown }) {
-    super(`loading ${partner} ${period} failed and nothing was stored (the warehouse is as it was before): ${reason}`, options);
-    this.name = 'LoadFailedError';
+    super(`loading ${partner} ${period} failed and nothing was stored (the warehouse is as it was before): ${reason}`, exitCodes.warehouse, options);
   }
 }
 

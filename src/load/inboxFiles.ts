@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { UsageError } from '../errors/RaaError.js';
 import { isExtractFile } from '../ingest/isExtractFile.js';
 import { isMonth } from '../period/month.js';
 
@@ -15,10 +16,9 @@ export interface InboxFile {
 }
 
 /** A manifest.json that cannot be read or is not `{"files":[{"file":…,"received":…}]}`. */
-export class InboxError extends Error {
+export class InboxError extends UsageError {
   constructor(readonly path: string, reason: string) {
     super(`${path}: ${reason}`);
-    this.name = 'InboxError';
   }
 }
 

@@ -1,4 +1,5 @@
 // The dates a reporting month M defines (metrics.md): E, the first day of W12, the start of FY, the months of W12; and the months with data.
+import { UsageError } from '../errors/RaaError.js';
 import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 
@@ -33,14 +34,13 @@ export function reportPeriod(period: string): ReportPeriod {
 }
 
 /** Asked for a month with no loaded submission: the message lists the months that have data. */
-export class NoDataForPeriodError extends Error {
+export class NoDataForPeriodError extends UsageError {
   constructor(readonly period: string, readonly available: readonly string[]) {
     super(
       available.length === 0
         ? `no data for ${period}: the warehouse has no loaded submissions yet; load some first (raa load or raa run)`
         : `no data for ${period}: the warehouse has loaded submissions for ${available.join(', ')}; choose one of these with --period`,
     );
-    this.name = 'NoDataForPeriodError';
   }
 }
 

@@ -1,4 +1,5 @@
 // A data name (reports/README.md) → the rows a chart draws and the table printed under it; unknown names are errors that say what exists.
+import { UsageError } from '../errors/RaaError.js';
 import type { Figure, MeasureResult, ReportData } from '../measure/types.js';
 import { formatFigure, formatMonth, humanise, type Suppressed } from './formatFigure.js';
 import { measureTables, trendTable, trendsTable } from './measureTables.js';
@@ -16,7 +17,8 @@ export function splitDataName(name: string): { measureId: string; rest: string[]
   return { measureId: `${group}.${id}`, rest };
 }
 
-export class DataNameError extends Error {}
+/** A chart or table names data the report does not have: a mistake in the report definition (exit 2). */
+export class DataNameError extends UsageError {}
 
 const numberOf = (f: Figure | undefined): number | null => (f && !f.suppressed && f.status === 'ok' ? f.value : null);
 

@@ -3,13 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { UsageError } from '../errors/RaaError.js';
 import { ReportDefinition, type ChartSpec, type LoadedReport } from './ReportDefinition.js';
 
 /** A report definition or chart spec is missing or wrong. One line per finding: `file:line:col: key: message`. */
-export class ReportDefinitionError extends Error {
+export class ReportDefinitionError extends UsageError {
   constructor(readonly file: string, lines: string[]) {
     super(lines.join('\n'));
-    this.name = 'ReportDefinitionError';
   }
 }
 

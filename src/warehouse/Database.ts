@@ -10,11 +10,12 @@ import {
   type DuckDBValueConverter,
   type JS,
 } from '@duckdb/node-api';
+import { exitCodes, RaaError } from '../errors/RaaError.js';
 
 /** Another process holds the file: DuckDB cannot wait for it, so we say who and stop. */
-export class WarehouseBusyError extends Error {
+export class WarehouseBusyError extends RaaError {
   constructor(readonly path: string, readonly pid: number | null) {
-    super(`the warehouse ${path} is in use by process ${pid ?? '(unknown)'}; try again when it finishes`);
+    super(`the warehouse ${path} is in use by process ${pid ?? '(unknown)'}; try again when it finishes`, exitCodes.warehouse);
   }
 }
 

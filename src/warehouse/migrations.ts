@@ -1,4 +1,5 @@
 // The warehouse schema as an ordered list of frozen forward migrations; `migrate` applies the missing ones in one transaction and refuses newer warehouses.
+import { exitCodes, RaaError } from '../errors/RaaError.js';
 import type { Database } from './Database.js';
 import type { Migration } from './migrations/Migration.js';
 import { v1 } from './migrations/v1.js';
@@ -25,14 +26,14 @@ migrations.forEach((m, i) => {
 });
 
 /** The warehouse's schema is not the one this code knows: newer (upgrade raa) or, opened read-only, older (open it for writing once). */
-export class WarehouseVersionError extends Error {
+export class WarehouseVersionError extends RaaError {
   constructor(readonly path: string, readonly found: number, readonly known: number) {
     super(
       found > known
         ? `${path}: this warehouse was written by a newer version of raa (schema ${found}, this version knows up to ${known}); upgrade raa`
         : `${path}: this warehouse has schema ${found} and needs upgrading to schema ${known}, which cannot be done read-only; run a command that writes to it (raa load or raa run) first`,
+      exitCodes.warehouse,
     );
-    this.name = 'WarehouseVersionError';
   }
 }
 

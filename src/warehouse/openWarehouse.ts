@@ -1,15 +1,15 @@
 // Open the warehouse file for use: create it (owner-only, mode 0600) or tighten it, upgrade its schema, refuse what it cannot use.
 import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { exitCodes, RaaError } from '../errors/RaaError.js';
 import { Database } from './Database.js';
 import { datasetTableDrift } from './datasetTables.js';
 import { latestVersion, migrate, schemaVersion, WarehouseVersionError } from './migrations.js';
 
 /** The warehouse cannot be used: missing (read-only), not a DuckDB file, not a raa warehouse, or out of step with schemas/. */
-export class WarehouseOpenError extends Error {
+export class WarehouseOpenError extends RaaError {
   constructor(readonly path: string, reason: string) {
-    super(`${path}: ${reason}`);
-    this.name = 'WarehouseOpenError';
+    super(`${path}: ${reason}`, exitCodes.warehouse);
   }
 }
 
