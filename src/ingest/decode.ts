@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { RuleCode } from '../diagnostics/rules.js';
-import type { Encoding } from '../validate/FileResult.js';
 import type { FileBytes } from './readFile.js';
+
+/** The encodings an extract may come in, as recorded in the ledger. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface Decoded {
   encoding: Encoding;

@@ -1,7 +1,8 @@
 // What validating one file produces: where it came from, how it was read, the counts that must reconcile, every diagnostic.
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Encoding } from '../ingest/decode.js';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type { Encoding };
 
 /** `rowsRead = wouldLoad + wouldReject + blank`, always. */
 export interface FileCounts {
