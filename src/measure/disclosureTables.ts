@@ -33,12 +33,15 @@ export function linesOf(m: MeasureResult): Line[] {
   }
   for (const e of [m.region, ...partners]) {
     for (const [name, totalKey] of Object.entries(m.breakdownTotals ?? {})) {
+      // A breakdown whose categories add up to no figure (null) makes no line.
+      if (!totalKey) continue;
       const total = e.figures[totalKey];
       const cells = e.breakdowns?.[name];
       if (total && cells) lines.push({ total, components: Object.values(cells) });
     }
     const series = seriesOf(m, e);
     for (const [name, totalKey] of Object.entries(m.trendTotals ?? {})) {
+      if (!totalKey) continue;
       const total = e.figures[totalKey];
       const points = series[name];
       if (total && points) lines.push({ total, components: points });

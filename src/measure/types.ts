@@ -11,6 +11,12 @@ export type Rag = 'green' | 'amber' | 'red';
  */
 export type FigureStatus = 'ok' | 'no_cases' | 'not_submitted';
 
+/**
+ * Why the published report hides a figure: `primary`, a count of 1 to 5 or a figure over 1 to 5 records; `secondary`,
+ * hidden so that a primary one cannot be worked out from the totals and the cells shown (it may be 0 or over 5).
+ */
+export type SuppressionKind = 'primary' | 'secondary';
+
 /** One number in a report, with where it came from. */
 export interface Figure {
   /** The figure; null unless status is `ok` and it is not suppressed. Percentages are 0–100 with one decimal. */
@@ -23,6 +29,8 @@ export interface Figure {
   status: FigureStatus;
   /** Published audience only: hidden by disclosure control (value, numerator and denominator are then null). */
   suppressed: boolean;
+  /** Internal audience only: the published report hides this figure, and why (the published report itself never says which). */
+  suppression?: SuppressionKind;
   /** Records left out of the denominator because they lack a date the figure needs. */
   excluded?: number;
   /** A word for a figure that has no number by definition, e.g. `not clearing` (support.capacity months to clear). */
