@@ -1,5 +1,5 @@
 // loadPipeline: the sample loads with defaults and absolute paths; every mistake names file, key path and line:column.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,13 +36,43 @@ partners:
 `;
 
 describe('loadPipeline', () => {
+  it('names the default warehouse and report folder after the pipeline file, so two pipelines in one folder share neither', () => {
+    const folder = join(dir, 'two');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'north.yaml'), valid);
+    writeFileSync(join(folder, 'south.yaml'), valid);
+    const [north, south] = [loadPipeline(join(folder, 'north.yaml')), loadPipeline(join(folder, 'south.yaml'))];
+    expect([north.warehouse, south.warehouse]).toEqual([join(folder, 'north.duckdb'), join(folder, 'south.duckdb')]);
+    expect([north.output, south.output]).toEqual([join(folder, 'reports', 'north'), join(folder, 'reports', 'south')]);
+  });
+
+  it('keeps using a raa.duckdb already beside the pipeline file (the earlier default), and says so', () => {
+    const folder = join(dir, 'earlier');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'raa.duckdb'), '');
+    writeFileSync(join(folder, 'wessex.yaml'), valid);
+    const said: string[] = [];
+    const p = loadPipeline(join(folder, 'wessex.yaml'), (line) => said.push(line));
+    expect(p.warehouse).toBe(join(folder, 'raa.duckdb'));
+    expect(said).toEqual([`${join(folder, 'wessex.yaml')}: using the existing warehouse ${join(folder, 'raa.duckdb')}; the default is now wessex.duckdb, named after the pipeline file. Write "warehouse: raa.duckdb" in the pipeline file to keep it (and silence this line), or rename it to wessex.duckdb`]);
+    // Once its own warehouse exists, or the file names one, nothing is said.
+    writeFileSync(join(folder, 'wessex.duckdb'), '');
+    expect(loadPipeline(join(folder, 'wessex.yaml'), (line) => said.push(line)).warehouse).toBe(join(folder, 'wessex.duckdb'));
+    writeFileSync(join(folder, 'named.yaml'), `${valid}warehouse: raa.duckdb\noutput: ../elsewhere\n`);
+    const named = loadPipeline(join(folder, 'named.yaml'), (line) => said.push(line));
+    expect([named.warehouse, named.output]).toEqual([join(folder, 'raa.duckdb'), join(dir, 'elsewhere')]);
+    expect(said).toHaveLength(1);
+  });
+
   it('loads pipelines/sample.yaml with defaults applied and absolute paths', () => {
     const p = loadPipeline('pipelines/sample.yaml');
     const pipelines = resolve('pipelines');
     expect(p.name).toBe('sample');
     expect(p.file).toBe(join(pipelines, 'sample.yaml'));
     expect(p.region).toBe('Wessex Vale Adoption');
-    expect(p.warehouse).toBe(join(pipelines, 'raa.duckdb'));
+    // sample.duckdb, unless a raa.duckdb from before (the old default) is there to keep using: tested below.
+    expect(p.warehouse).toBe(join(pipelines, existsSync(join(pipelines, 'raa.duckdb')) && !existsSync(join(pipelines, 'sample.duckdb')) ? 'raa.duckdb' : 'sample.duckdb'));
+    expect(p.output).toBe(join(pipelines, 'reports', 'sample'));
     expect(p.partners.map((x) => x.code)).toEqual(['northmoor', 'eastbridge', 'southwold', 'westholm', 'rivermead']);
     expect(p.partners[0]).toEqual({ code: 'northmoor', name: 'Northmoor Council', inbox: resolve('sample-data/northmoor') });
     expect(p.submissionDueDay).toBe(10);
@@ -61,7 +91,9 @@ describe('loadPipeline', () => {
   it('applies every default to a minimal file and resolves paths against its folder', () => {
     const file = write(valid);
     const p = loadPipeline(file);
-    expect(p.warehouse).toBe(join(dir, 'raa.duckdb'));
+    expect(p.warehouse).toBe(join(dir, `p${n}.duckdb`));
+    expect(p.output).toBe(join(dir, 'reports', `p${n}`));
+    expect(p.notes).toEqual([]);
     expect(p.partners[0]?.inbox).toBe(join(dir, 'inbox/alpha'));
     expect(p.partners[1]?.inbox).toBe('/srv/beta');
     expect(p.targets).toEqual({

@@ -20,7 +20,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 afterEach(() => Database.closeAll());
 
 function raa(...args: string[]) {
-  // Run from a temp folder, so the reports it writes (reports/out/ under the working directory) stay out of the repo.
+  // Run from a temp folder (reports go beside each pipeline file, also in the temp folder).
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -144,7 +144,7 @@ describe('raa run on the sample data', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\nVerdict: OK — 2026-09, 2026-10: 0 file\(s\) loaded, 49 already in the ledger; nothing needs attention\.\n$/);
-    expect(r.stdout).toContain(`wrote ${join(root, 'reports', 'out', '2026-10', 'nms-26-4-published.html')}`);
+    expect(r.stdout).toContain(`wrote ${join(dir, 'reports', 'sample', '2026-10', 'nms-26-4-published.html')}`);
     expect(await query(warehouse, 'SELECT count(*) AS n, max(id) AS last FROM submission')).toEqual(before);
   });
 });

@@ -8,6 +8,7 @@ import { withWarehouse } from '../pipeline/withWarehouse.js';
 import { listReports, ReportDefinitionError } from '../report/loadReport.js';
 import { formats, type Format } from '../report/formats.js';
 import { reportsDir } from '../report/reportsDir.js';
+import { ChromiumMissingError } from '../render/renderPdf.js';
 import { exitCodes, UsageError } from './exitCodes.js';
 import { parsePeriod } from './validateCommand.js';
 
@@ -28,7 +29,7 @@ export function registerReport(program: Command): void {
     .option('--report <id>', "one report (a folder under reports/, e.g. nms-26-4); default: the pipeline's reports")
     .option('--audience <audience>', `internal or published; default: the pipeline's audiences`)
     .option('--format <list>', `comma-separated: ${formats.join(', ')}`, 'html,json,csv')
-    .option('--out <dir>', 'output folder (default: reports/out/<period>/)')
+    .option('--out <dir>', "write into this folder (default: the pipeline's output folder, reports/<pipeline name>/ beside it, then <period>/)")
     .action(async (pipelinePath: string, o: Options) => {
       const pipeline = loadPipeline(pipelinePath);
       const period = parsePeriod(o.period) ?? o.period;
@@ -47,7 +48,7 @@ export function registerReport(program: Command): void {
             say: (line) => process.stderr.write(`raa: ${line}\n`),
           });
         } catch (e) {
-          if (e instanceof NoDataForPeriodError || e instanceof ReportDefinitionError) throw new UsageError(e.message);
+          if (e instanceof NoDataForPeriodError || e instanceof ReportDefinitionError || e instanceof ChromiumMissingError) throw new UsageError(e.message);
           throw e;
         }
       });

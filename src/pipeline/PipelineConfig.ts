@@ -118,8 +118,10 @@ export const PipelineConfig = z
   .strictObject({
     /** The RAA's name, as the reports print it. */
     region: z.string().min(1),
-    /** The DuckDB file; default `raa.duckdb` beside the pipeline file. */
+    /** The DuckDB file; default `<pipeline name>.duckdb` beside the pipeline file (or an existing `raa.duckdb` there). */
     warehouse: z.string().min(1).optional(),
+    /** The folder reports are written into, one `<YYYY-MM>/` folder per month; default `reports/<pipeline name>/` beside the pipeline file. */
+    output: z.string().min(1).optional(),
     partners: z.array(Partner).min(1).superRefine(uniqueCodes, { when: (payload) => Array.isArray(payload.value) }),
     /** Extracts for month M are due by this day of month M+1. */
     submissionDueDay: z.int().min(1).max(28).default(10),

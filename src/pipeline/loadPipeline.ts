@@ -1,18 +1,23 @@
 // Read and check a pipeline file: returns the config with defaults and absolute paths, or throws a PipelineError naming file:line:column and key.
-import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { UsageError } from '../errors/RaaError.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
 import { PipelineConfig, type Partner } from './PipelineConfig.js';
 
 /** A checked pipeline: every default applied, every path absolute. */
-export interface Pipeline extends Omit<PipelineConfig, 'warehouse'> {
+export interface Pipeline extends Omit<PipelineConfig, 'warehouse' | 'output'> {
   /** The pipeline's name: the file name without `.yaml`. */
   name: string;
   /** Absolute path of the pipeline file. */
   file: string;
   /** Absolute path of the DuckDB warehouse. */
   warehouse: string;
+  /** Absolute folder the reports go into, one `<YYYY-MM>/` folder per month. */
+  output: string;
+  /** Lines for people about how the file was read (e.g. which default warehouse is used); loadPipeline prints them. */
+  notes: string[];
   /** Partners with absolute inbox folders. */
   partners: Partner[];
 }
@@ -27,10 +32,9 @@ export interface PipelineIssue {
 }
 
 /** The pipeline file is missing, not YAML, or not a valid pipeline. The message has one line per issue, `file:line:col: key: what is expected`. */
-export class PipelineError extends Error {
+export class PipelineError extends UsageError {
   constructor(readonly file: string, readonly issues: readonly PipelineIssue[]) {
     super(issues.map((i) => formatIssue(file, i)).join('\n'));
-    this.name = 'PipelineError';
   }
 }
 
@@ -39,8 +43,8 @@ function formatIssue(file: string, i: PipelineIssue): string {
   return `${where}: ${i.path ? `${i.path}: ` : ''}${i.message}`;
 }
 
-/** Read, parse and check `path` (relative to the working directory). */
-export function loadPipeline(path: string): Pipeline {
+/** Read, parse and check `path` (relative to the working directory); its notes go to `say` (default: stderr). */
+export function loadPipeline(path: string, say: (line: string) => void = (line) => process.stderr.write(`raa: ${line}\n`)): Pipeline {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -53,7 +57,9 @@ export function loadPipeline(path: string): Pipeline {
       : (e as Error).message;
     throw new PipelineError(path, [{ path: '', line: null, column: null, message: `cannot read the pipeline file: ${why}` }]);
   }
-  return parsePipeline(text, path);
+  const pipeline = parsePipeline(text, path);
+  for (const note of pipeline.notes) say(note);
+  return pipeline;
 }
 
 /**
@@ -82,14 +88,31 @@ export function parsePipeline(text: string, file: string): Pipeline {
   }
   const abs = resolve(file);
   const dir = dirname(abs);
-  const config = parsed.data;
+  const { output, warehouse, ...config } = parsed.data;
+  const name = basename(abs, extname(abs));
+  const notes: string[] = [];
   return {
     ...config,
-    name: basename(abs, extname(abs)),
+    name,
     file: abs,
-    warehouse: resolve(dir, config.warehouse ?? 'raa.duckdb'),
+    warehouse: warehouse === undefined ? defaultWarehouse(file, dir, name, notes) : resolve(dir, warehouse),
+    // Named after the pipeline, so two pipeline files in one folder never write over each other's reports.
+    output: resolve(dir, output ?? join('reports', name)),
+    notes,
     partners: config.partners.map((p) => ({ ...p, inbox: resolve(dir, p.inbox) })),
   };
+}
+
+/**
+ * `<name>.duckdb` beside the pipeline file, so two pipelines in one folder never share a warehouse; but a `raa.duckdb`
+ * already there (the default before) keeps being used, and a note says so, rather than starting an empty warehouse.
+ */
+function defaultWarehouse(file: string, dir: string, name: string, notes: string[]): string {
+  const own = join(dir, `${name}.duckdb`);
+  const earlier = join(dir, 'raa.duckdb');
+  if (own === earlier || existsSync(own) || !existsSync(earlier)) return own;
+  notes.push(`${file}: using the existing warehouse ${earlier}; the default is now ${name}.duckdb, named after the pipeline file. Write "warehouse: raa.duckdb" in the pipeline file to keep it (and silence this line), or rename it to ${name}.duckdb`);
+  return earlier;
 }
 
 /** yaml's pretty message is `What went wrong at line L, column C:\n\n<context>\n^\n`: keep the words, indent the context. */

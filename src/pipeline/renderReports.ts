@@ -14,7 +14,7 @@ export interface ReportContext {
   say: (line: string) => void;
 }
 
-/** Output under `reports/out/<period>/` (working directory); a month with nothing loaded is said, not thrown. */
+/** Output under `<pipeline output>/<period>/` (default `reports/<pipeline name>/` beside the pipeline file); a month with nothing loaded is said, not thrown. */
 export async function renderReports(ctx: ReportContext): Promise<string[]> {
   try {
     // Loaded here, not at start-up: the renderers bring Vega, which no other command needs.

@@ -1,15 +1,18 @@
 // Render reports for a month: for each report and audience, ReportData → `<report>-<audience>.{html,json,pdf}` and `<report>-<audience>-csv/`; returns the files written.
+// The whole set for a month goes into `<pipeline output>/<YYYY-MM>/`, written aside and swapped in whole; a render of
+// some reports, audiences or formats (or into an --out folder) replaces only its own files, each atomically.
 import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { computeMeasures } from '../measure/computeMeasures.js';
 import type { Audience, ReportData } from '../measure/types.js';
 import type { Pipeline } from '../pipeline/loadPipeline.js';
 import { chartStats } from '../render/renderChart.js';
-import { ChromiumMissingError, renderPdf } from '../render/renderPdf.js';
+import { findChromium, renderPdf, type PdfJob } from '../render/renderPdf.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildReportData } from './buildReportData.js';
 import { loadReport } from './loadReport.js';
 import { reportsDir } from './reportsDir.js';
+import { removeLeftovers, stageFolder } from './stageFolder.js';
 import { writeReport, type Format } from './writeReport.js';
 
 export { formats } from './formats.js';
@@ -26,49 +29,66 @@ export interface RenderReportsOptions {
   audiences?: readonly Audience[];
   /** Default: html, json, csv. */
   formats?: readonly Format[];
-  /** Default: `reports/out/<period>/` under the working directory. */
+  /** Write into this folder, file by file; default: `<pipeline output>/<period>/`, swapped in whole when every report, audience and the usual formats are rendered. */
   outDir?: string;
   /** Where report definitions live; default `reports/` under the working directory, else the package's own. */
   reportsDir?: string;
-  /** Lines for people: warnings (a placeholder naming nothing, PDF without Chromium). */
+  /** Lines for people: warnings (a placeholder naming nothing, leftovers of a killed run removed). */
   say?: (line: string) => void;
   /** The generation time printed on the cover; default now. */
   now?: Date;
 }
 
-/** Every report × audience for the month; definitions are all loaded (and checked) before anything is written. */
+const usualFormats: readonly Format[] = ['html', 'json', 'csv'];
+
+/**
+ * Every report × audience for the month; definitions are all loaded (and checked), and Chromium found when PDF is
+ * asked for, before anything is computed or written. Returns the files written, at their final place.
+ */
 export async function renderReports(o: RenderReportsOptions): Promise<string[]> {
   const say = o.say ?? (() => {});
   const dir = o.reportsDir ?? reportsDir();
   const reports = (o.reportIds ?? o.pipeline.reports).map((id) => loadReport(id, dir));
+  const wanted = o.formats ?? usualFormats;
+  const chromium = wanted.includes('pdf') ? findChromium() : undefined;
   const computed = await computeMeasures(o.db, o.pipeline, o.period);
-  const outDir = resolve(o.outDir ?? join('reports', 'out', o.period));
-  mkdirSync(outDir, { recursive: true });
-  const wanted = o.formats ?? ['html', 'json', 'csv'];
+  const finalDir = resolve(o.outDir ?? join(o.pipeline.output, o.period));
+  // The month's whole set (the pipeline's every report and audience, at least the usual formats) replaces the folder;
+  // anything less must leave the other files there as they are.
+  const wholeSet = o.outDir === undefined && o.reportIds === undefined && o.audiences === undefined && usualFormats.every((f) => wanted.includes(f));
+  const staged = wholeSet ? stageFolder(finalDir) : undefined;
+  if (!staged) {
+    mkdirSync(finalDir, { recursive: true });
+    for (const gone of removeLeftovers(finalDir)) say(`removed ${gone}, left by a render that was stopped`);
+  }
+  const outDir = staged?.dir ?? finalDir;
   const generatedAt = (o.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const written: string[] = [];
-  const pdfs: { html: string; pdf: string }[] = [];
-  for (const report of reports) {
-    for (const audience of o.audiences ?? o.pipeline.audiences) {
-      const chartData = [...report.charts.values()].map((c) => c.dataName);
-      const data: ReportData = buildReportData({ computed, pipeline: o.pipeline, period: o.period, definition: report.definition, chartData, audience, generatedAt });
-      const out = await writeReport({ data, report, suppression: o.pipeline.suppression, formats: wanted, outDir, say });
-      written.push(...out.files);
-      if (out.pdf) pdfs.push(out.pdf);
+  const pdfs: PdfJob[] = [];
+  try {
+    for (const report of reports) {
+      for (const audience of o.audiences ?? o.pipeline.audiences) {
+        const chartData = [...report.charts.values()].map((c) => c.dataName);
+        const data: ReportData = buildReportData({ computed, pipeline: o.pipeline, period: o.period, definition: report.definition, chartData, audience, generatedAt });
+        const out = await writeReport({ data, report, suppression: o.pipeline.suppression, formats: wanted, outDir, say });
+        written.push(...out.files);
+        if (out.pdf) pdfs.push(out.pdf);
+      }
     }
-  }
-  if (pdfs.length > 0) {
-    try {
-      await renderPdf(pdfs.map((p) => [p.html, p.pdf]));
-      written.push(...pdfs.map((p) => p.pdf));
-    } catch (e) {
-      if (!(e instanceof ChromiumMissingError)) throw e;
-      say(e.message);
-    } finally {
-      for (const p of pdfs) if (!wanted.includes('html')) rmSync(p.html, { force: true });
+    if (pdfs.length > 0) {
+      try {
+        await renderPdf(pdfs, chromium);
+        written.push(...pdfs.map((p) => p.pdf));
+      } finally {
+        for (const p of pdfs) if (!wanted.includes('html')) rmSync(p.html, { force: true });
+      }
     }
+    staged?.commit();
+  } catch (e) {
+    staged?.abandon();
+    throw e;
   }
   if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] charts: ${chartStats.count} compiled and rendered in ${Math.round(chartStats.ms)} ms, ${chartStats.reused} reused\n`);
-  return written;
+  return written.map((f) => join(finalDir, relative(outDir, f)));
 }
 

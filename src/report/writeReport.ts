@@ -8,6 +8,7 @@ import { prepareReport } from '../render/prepareReport.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderHtml } from '../render/renderHtml.js';
 import { renderJson } from '../render/renderJson.js';
+import type { PdfJob } from '../render/renderPdf.js';
 import type { LoadedReport } from './ReportDefinition.js';
 
 import type { Format } from './formats.js';
@@ -27,7 +28,7 @@ export function suppressedText(s: Pick<Suppression, 'maxCount' | 'symbol'>): Sup
   return { symbol: s.symbol, meaning: `fewer than ${s.maxCount + 1}` };
 }
 
-export async function writeReport(i: WriteReportInput): Promise<{ files: string[]; pdf?: { html: string; pdf: string } }> {
+export async function writeReport(i: WriteReportInput): Promise<{ files: string[]; pdf?: PdfJob }> {
   const base = join(i.outDir, `${i.data.report.id}-${i.data.audience}`);
   const prepared = await prepareReport(i.data, i.report, suppressedText(i.suppression));
   for (const w of prepared.warnings) i.say(`${join(i.report.dir, 'report.yaml')}: ${w}`);
@@ -50,7 +51,9 @@ export async function writeReport(i: WriteReportInput): Promise<{ files: string[
     replaceDir(staging, dir);
     files.push(...names.map((n) => join(dir, n)));
   }
-  return i.formats.includes('pdf') ? { files, pdf: { html: `${base}.html`, pdf: `${base}.pdf` } } : { files };
+  if (!i.formats.includes('pdf')) return { files };
+  const header = { region: i.data.region, title: i.data.report.title, period: i.data.period, audience: i.data.audience };
+  return { files, pdf: { html: `${base}.html`, pdf: `${base}.pdf`, header } };
 }
 
 /** Readers (and a concurrent render of the same month) never see a half-written file: write beside it, then rename. */

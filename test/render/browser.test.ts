@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../src/render/renderPdf.js';
+import { chromiumArgs, findChromium } from '../../src/render/renderPdf.js';
 import { pdfPageCount } from './pdfPageCount.js';
 import { renderFixture, type ReportId } from './renderFixture.js';
 
@@ -20,7 +20,7 @@ interface DomElement {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 });
 afterAll(async () => {
   await browser.close();

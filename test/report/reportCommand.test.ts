@@ -1,6 +1,6 @@
 // `raa report` as a process on a real warehouse of the sample data: files written, usage errors (exit 2), published output free of record ids, re-rendering stable.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ const root = realpathSync(mkdtempSync(join(tmpdir(), 'raa-report-')));
 const pipeline = join(root, 'sample.yaml');
 
 const raa = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const raaWith = (env: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as ReportData;
 
 beforeAll(() => {
@@ -23,11 +24,11 @@ beforeAll(() => {
 }, 120_000);
 
 describe('raa report', () => {
-  it('writes HTML, JSON and CSV for every report and audience under reports/out/<M>/ of the working directory', () => {
+  it('writes HTML, JSON and CSV for every report and audience under reports/<pipeline name>/<M>/ beside the pipeline file', () => {
     const r = raa('report', pipeline, '--period', '2026-10');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const out = join(root, 'reports', 'out', '2026-10');
+    const out = join(root, 'reports', 'sample', '2026-10');
     for (const id of ['nms-25-7', 'nms-26-4']) {
       for (const a of ['internal', 'published']) {
         expect(existsSync(join(out, `${id}-${a}.html`))).toBe(true);
@@ -35,7 +36,8 @@ describe('raa report', () => {
         expect(readdirSync(join(out, `${id}-${a}-csv`)).length).toBeGreaterThan(5);
       }
     }
-    expect(r.stdout).toContain('reports/out/2026-10/nms-26-4-published.html');
+    expect(r.stdout).toContain('reports/sample/2026-10/nms-26-4-published.html');
+    expect(readdirSync(join(root, 'reports', 'sample'))).toEqual(['2026-10']);
   });
 
   it('keeps record ids out of published output and evidence in the internal JSON only', () => {
@@ -74,5 +76,65 @@ describe('raa report', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('where reports go', () => {
+  const month = join(root, 'reports', 'sample', '2026-10');
+
+  it('keeps two pipelines in one folder apart: each writes under reports/<its name>/', () => {
+    // A second pipeline beside the first, reading the same warehouse (named explicitly) under another region name.
+    const other = join(root, 'other.yaml');
+    writeFileSync(other, `${readFileSync(pipeline, 'utf8').replace(/^region: .*$/m, 'region: Other Vale Adoption')}\nwarehouse: sample.duckdb\n`);
+    expect(raa('report', pipeline, '--period', '2026-10').status).toBe(0);
+    const r = raa('report', other, '--period', '2026-10');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const id of ['nms-25-7', 'nms-26-4']) {
+      expect(json(join(root, 'reports', 'other', '2026-10', `${id}-published.json`)).region).toBe('Other Vale Adoption');
+      expect(json(join(month, `${id}-published.json`)).region).toBe('Wessex Vale Adoption');
+    }
+  });
+
+  it('swaps a whole month in at once, and replaces only the files asked for when rendering part of it', () => {
+    expect(raa('report', pipeline, '--period', '2026-10').status).toBe(0);
+    writeFileSync(join(month, 'stray.txt'), 'not part of the set');
+    const htmlBefore = statSync(join(month, 'nms-26-4-internal.html')).ino;
+    const partial = raa('report', pipeline, '--period', '2026-10', '--report', 'nms-25-7', '--audience', 'published', '--format', 'json');
+    expect(partial.status).toBe(0);
+    expect(partial.stdout).toBe('Wrote 1 file:\n  reports/sample/2026-10/nms-25-7-published.json\n');
+    // Only that JSON was replaced: everything else, even a stray file, is as it was.
+    expect(existsSync(join(month, 'stray.txt'))).toBe(true);
+    expect(statSync(join(month, 'nms-26-4-internal.html')).ino).toBe(htmlBefore);
+    // The whole month again: a new folder in place of the old, nothing of the old left.
+    expect(raa('report', pipeline, '--period', '2026-10').status).toBe(0);
+    expect(existsSync(join(month, 'stray.txt'))).toBe(false);
+    expect(readdirSync(join(root, 'reports', 'sample')).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('tidies up after a render that was killed: half-written files removed, a set moved aside put back', () => {
+    const parent = join(root, 'reports', 'sample');
+    const dead = 2 ** 22 + 12_345; // above Linux's default pid_max, so no process has it
+    mkdirSync(join(parent, `.2026-10.tmp-${dead}`));
+    writeFileSync(join(month, `nms-25-7-internal.json.tmp-${dead}`), '{"half":');
+    const partial = raa('report', pipeline, '--period', '2026-10', '--report', 'nms-25-7', '--format', 'json');
+    expect(partial.status).toBe(0);
+    expect(partial.stderr).toBe(`raa: removed ${join(month, `nms-25-7-internal.json.tmp-${dead}`)}, left by a render that was stopped\n`);
+    // Killed between moving the old set aside and moving the new one in: the old set comes back, then is replaced.
+    expect(spawnSync('mv', [month, join(parent, `.2026-10.old-${dead}`)]).status).toBe(0);
+    expect(raa('report', pipeline, '--period', '2026-10').status).toBe(0);
+    expect(readdirSync(parent)).toEqual(['2026-10']);
+    expect(readdirSync(month)).toContain('nms-26-4-published.html');
+  });
+
+  it('refuses PDF without Chromium in one line naming how to install it (exit 2), before writing anything', () => {
+    const out = mkdtempSync(join(tmpdir(), 'raa-report-nopdf-'));
+    const noPath = raaWith({ PATH: '/nonexistent', RAA_CHROMIUM: '' }, 'report', pipeline, '--period', '2026-10', '--format', 'html,pdf', '--out', out);
+    expect(noPath.stderr).toBe('raa: PDF needs Chromium, which is not on the PATH: install it (apt-get install chromium) or set RAA_CHROMIUM to its path; nothing was written\n');
+    expect(noPath.status).toBe(2);
+    const wrong = raaWith({ RAA_CHROMIUM: '/nonexistent/chromium' }, 'report', pipeline, '--period', '2026-10', '--format', 'pdf', '--out', out);
+    expect(wrong.stderr).toBe('raa: PDF needs Chromium, but RAA_CHROMIUM=/nonexistent/chromium is not an executable file: point RAA_CHROMIUM at Chromium, or unset it and install Chromium (apt-get install chromium); nothing was written\n');
+    expect(wrong.status).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
