@@ -60,6 +60,7 @@ export class IntegerModel {
     for (const [v, [lo, hi]] of within) {
       start.lo[v] = Math.max(start.lo[v] ?? lo, lo);
       start.hi[v] = Math.min(start.hi[v] ?? hi, hi);
+      if ((start.lo[v] ?? 0) > (start.hi[v] ?? 0)) return null;
     }
     const budget = { nodes: MAX_NODES };
     return this.search(start, [...this.constraints.keys()], hint, budget);
