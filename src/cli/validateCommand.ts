@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { datasetByName, datasetNames } from '../../schemas/index.js';
 import { isError } from '../diagnostics/Diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/formatDiagnostic.js';
-import type { FileResult, Verdict } from '../validate/FileResult.js';
+import type { FileResult, SheetInfo, Verdict } from '../validate/FileResult.js';
 import { expandPaths, validateFiles } from '../validate/validateFiles.js';
 import { exitCodes, UsageError } from './exitCodes.js';
 import { isMonth } from '../period/month.js';
@@ -24,11 +24,20 @@ export function parsePeriod(value: string | undefined): string | undefined {
   return value;
 }
 
+const sheetText = (s: SheetInfo) => `header on row ${s.headerRow}${s.titleRows > 0 ? `, ${s.titleRows} title row(s) above it not read` : ''}`;
+
 function humanReport(results: FileResult[]): string {
   const out: string[] = [];
+  const workbooksShown = new Set<string>();
   for (const r of results) {
     const c = r.counts;
-    const how = [r.dataset ?? 'unrecognised', r.encoding, r.delimiter ? `delimiter ${JSON.stringify(r.delimiter)}` : null].filter(Boolean).join(', ');
+    const s = r.sheet;
+    const how = [r.dataset ?? 'unrecognised', r.encoding, r.delimiter ? `delimiter ${JSON.stringify(r.delimiter)}` : null, s ? sheetText(s) : null].filter(Boolean).join(', ');
+    // A workbook's sheets that are not extracts are named once, before its first sheet read.
+    if (s && !workbooksShown.has(s.workbook)) {
+      workbooksShown.add(s.workbook);
+      if (s.notRead.length > 0) out.push(`${s.workbook}: sheets not read: ${s.notRead.map((n) => `${n.sheet} (${n.reason})`).join('; ')}`, '');
+    }
     out.push(`${r.file}  (${how})`);
     out.push(`  ${verdictText[r.verdict]}: ${c.rowsRead} rows read, ${c.wouldLoad} would load, ${c.wouldReject} would reject, ${c.blank} blank, ${c.warnings} with warnings`);
     for (const d of r.diagnostics.slice(0, SHOWN_PER_FILE)) out.push(`  - ${formatDiagnostic(d)}`);

@@ -15,6 +15,12 @@ export interface MessageParams {
   limit?: string | number;
   detail?: string;
   nearest?: string;
+  /** Options as `code (label)`: those accepted, or those a value names. */
+  options?: string[];
+  /** The option a mistyped value most likely meant, as `code (label)`. */
+  suggestion?: string;
+  /** The code recorded, as `code (label)`. */
+  code?: string;
   missing?: string[];
   extra?: string[];
   count?: number;
@@ -78,6 +84,37 @@ const catalogue = {
     severity: 'file_error',
     summary: 'The CSV structure could not be read reliably.',
     message: (p) => `The file could not be read as a CSV: ${p.detail ?? 'its structure is inconsistent'}. Please export it again from the source system as CSV.`,
+  },
+  // ── Excel workbooks (.xlsx: each sheet with a dataset's header row is an extract of its own) ──
+  'file.workbook_legacy': {
+    severity: 'file_error',
+    summary: 'An Excel 97–2003 (.xls), binary (.xlsb) or OpenDocument workbook, which is not read.',
+    message: (p) => `This is ${p.detail ?? 'an old Excel workbook'}, which cannot be read. Please open it in Excel and use "Save As" → "Excel Workbook (.xlsx)", or save each list as "CSV UTF-8 (Comma delimited)", and send that.`,
+  },
+  'file.workbook_protected': {
+    severity: 'file_error',
+    summary: 'The workbook is protected with a password.',
+    message: () => 'The workbook is protected with a password, so it cannot be read. Please save a copy without the password (File → Info → Protect Workbook → Encrypt with Password, then clear it), or save each list as "CSV UTF-8 (Comma delimited)", and send that through the usual secure route.',
+  },
+  'file.workbook_damaged': {
+    severity: 'file_error',
+    summary: 'The workbook is damaged or cut short.',
+    message: (p) => `The workbook could not be read: ${p.detail ?? 'it is damaged'}. Please open it in Excel (which may offer to repair it), save it again as "Excel Workbook (.xlsx)" or each list as "CSV UTF-8 (Comma delimited)", and send it again.`,
+  },
+  'file.workbook_too_large': {
+    severity: 'file_error',
+    summary: 'The workbook is over the size, row or cell limits, so it is not read.',
+    message: (p) => `The workbook is too large to read safely: ${p.detail ?? 'it is over the limits'}. Please delete the empty formatted rows below the data and any sheets that are not needed, or save each list as "CSV UTF-8 (Comma delimited)", and send that.`,
+  },
+  'file.workbook_no_sheet': {
+    severity: 'file_error',
+    summary: "No sheet of the workbook has a dataset's header row.",
+    message: (p) => `No sheet of this workbook has the header row of a dataset (${p.detail ?? 'no sheets'}). Please put the list's header row from the data specification (raa spec) directly above its data, or save the list as "CSV UTF-8 (Comma delimited)", and send it again.`,
+  },
+  'file.formula_no_value': {
+    severity: 'warning',
+    summary: 'Cells hold a formula saved without its result, so they are read as empty.',
+    message: (p) => `${p.count ?? 'Some'} cell(s) of this sheet hold a formula saved without its result (the first is ${p.detail ?? '?'}), so they are read as empty. Please open the workbook in Excel so that it calculates, save it, and send it again.`,
   },
   'file.no_rows': {
     severity: 'warning',
@@ -198,7 +235,31 @@ const catalogue = {
   'code.unknown': {
     severity: 'row_error',
     summary: 'A value is not one of the codes (or labels) of its code list.',
-    message: (p) => `${q(p.value)} in ${h(p)} is not one of the accepted values. Please use one of: ${list(p.accepted, 24)}.`,
+    message: (p) =>
+      `${q(p.value)} in ${h(p)} is not one of the accepted values.${p.suggestion ? ` Did you mean ${p.suggestion}?` : ''} ` +
+      `Please use one of: ${list(p.options ?? p.accepted, 24)} (the code, its label, or both, as in the data specification).`,
+  },
+  'code.ambiguous': {
+    severity: 'row_error',
+    summary: 'A value names two different options (a code beside another option’s label, or two options in one cell).',
+    message: (p) => `${q(p.value)} in ${h(p)} names more than one option (${list(p.options)}), so it is not clear which is meant. Please send the one option that is right for this record.`,
+  },
+  'code.not_known': {
+    severity: 'warning',
+    summary: 'A characteristic is given as not known, refused or not stated: the record loads with the not-known value.',
+    message: (p) => `${q(p.value)} in ${h(p)} was recorded as not known (${p.code ?? '?'}). The record is loaded and counted wherever this characteristic is not needed; if it is known, please send it.`,
+  },
+  'code.inferred': {
+    severity: 'warning',
+    summary: 'An ethnicity gives only a group, or a background without a DfE code of its own: the group’s "any other" code is inferred.',
+    message: (p) =>
+      `${q(p.value)} in ${h(p)} ${p.detail === 'group' ? 'gives the ethnic group but not the background' : 'is a background without a DfE code of its own'}, so ${p.code ?? '?'} was inferred. ` +
+      `If another code fits better, please send that code (${list(p.options)}).`,
+  },
+  'code.letter_mismatch': {
+    severity: 'warning',
+    summary: 'A template option letter names another option than the wording beside it: the wording decided.',
+    message: (p) => `${q(p.value)} in ${h(p)}: the letter is ${list(p.options)} in the Annex A template, but the wording says ${p.code ?? '?'}, which was recorded. Please check the value and send the option's code.`,
   },
   // ── rows ────────────────────────────────────────────────────────────
   'key.duplicate': {
@@ -209,7 +270,7 @@ const catalogue = {
   'chronology.order': {
     severity: 'row_error',
     summary: 'Two dates are in the wrong order.',
-    message: (p) => `${h(p)} (${p.value ?? ''}) is before "${p.otherHeader ?? '?'}" (${p.otherValue ?? ''}), but it cannot come earlier. Please check both dates.`,
+    message: (p) => `${h(p)} (${p.value ?? ''}) is before "${p.otherHeader ?? '?'}" (${p.otherValue ?? ''}), which should come first. Please check both dates.`,
   },
   'rule.together': {
     severity: 'row_error',

@@ -20,8 +20,13 @@ export interface LoadCounts {
 }
 
 export interface FileLoad {
+  /** The file name; for a workbook sheet, `Workbook.xlsx › Sheet`. */
   file: string;
   path: string;
+  /** The workbook sheet, null for a text file. */
+  sheet: string | null;
+  /** For a sheet validated now: the rows with values above its header row (titles), which are not read. */
+  titleRows: number | null;
   dataset: string | null;
   received: string;
   sha256: string | null;

@@ -7,11 +7,17 @@ import type { FileLoad, FileOutcome, LoadCounts } from './FileLoad.js';
 import type { InboxFile } from './inboxFiles.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
 import type { Loadable } from './loadableRows.js';
+import { SHEET_SEPARATOR } from '../validate/workbookExtracts.js';
+
+/** The name an extract is shown by: the file's, with its sheet for a workbook sheet (`Workbook.xlsx › List 10`). */
+export const extractName = (file: Pick<InboxFile, 'name'>, sheet: string | null): string => (sheet === null ? file.name : `${file.name}${SHEET_SEPARATOR}${sheet}`);
 
 export interface FilePlan {
   /** Position in the batch (received order). */
   index: number;
   file: InboxFile;
+  /** The workbook sheet this extract is, null for a text file (or a workbook that could not be read). */
+  sheet: string | null;
   outcome: FileOutcome;
   /** Validation result; null when the bytes were recognised before validating (already loaded or recorded). */
   result: FileResult | null;
@@ -43,8 +49,10 @@ function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number>
 export function summarise(plan: FilePlan, loadedDatasets: ReadonlySet<string>): FileLoad {
   const dataset = plan.result?.dataset ?? plan.known?.dataset ?? null;
   return {
-    file: plan.file.name,
+    file: extractName(plan.file, plan.sheet),
     path: plan.file.path,
+    sheet: plan.sheet,
+    titleRows: plan.result?.sheet?.titleRows ?? null,
     dataset,
     received: plan.file.received.toISOString(),
     sha256: plan.result?.sha256 ?? plan.known?.sha256 ?? null,

@@ -6,6 +6,8 @@ import type { SubmissionStatus } from '../warehouse/migrations.js';
 export interface KnownSubmission {
   id: number;
   sha256: string | null;
+  /** The workbook sheet the submission was read from; null for a text file. */
+  sheet: string | null;
   status: SubmissionStatus;
   dataset: string | null;
   rowsRead: number;

@@ -4,7 +4,7 @@
 import type { ValidateSettings } from '../validate/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
 import type { FileLoad } from './FileLoad.js';
-import { summarise, type FilePlan } from './FilePlan.js';
+import { extractName, summarise, type FilePlan } from './FilePlan.js';
 import type { InboxFile } from './inboxFiles.js';
 import { inTransaction } from './inTransaction.js';
 import { knownSubmissions } from './knownSubmissions.js';
@@ -30,13 +30,21 @@ export interface LoadPartnerMonthOptions {
    * Files already checked (by path), as `raa run` checks all partners' files of a month together; the caller
    * disposes them. Files not in it are checked here, the new ones validated as one batch.
    */
-  checked?: ReadonlyMap<string, Checked>;
+  checked?: ReadonlyMap<string, readonly Checked[]>;
+}
+
+/** A file, or a workbook sheet (`Workbook.xlsx › List 1`), that was not read, and why. */
+export interface NotRead {
+  file: string;
+  reason: string;
 }
 
 export interface PartnerMonthLoad {
   partner: string;
   period: string;
   files: FileLoad[];
+  /** The sheets of the workbooks validated now that are not extracts (the other lists of a template, empty or hidden sheets). */
+  notRead: NotRead[];
 }
 
 export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptions): Promise<PartnerMonthLoad> {
@@ -44,7 +52,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
   const say = opts.progress ?? (() => undefined);
   const plans: FilePlan[] = [];
   let dropDiagnostics = async () => {};
-  let own: Map<string, Checked> | undefined;
+  let own: Map<string, Checked[]> | undefined;
   try {
     // 1. check the files not yet checked (bytes already in the ledger, else validate), then plan each, oldest first
     const acceptPartial = opts.acceptPartial ?? false;
@@ -53,11 +61,12 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       const ledger = await knownSubmissions(db, partner, period);
       own = await precheckFiles(db, [{ period, files: unchecked, ledger }], { settings: opts.settings, acceptPartial, prefix: 'p' });
     }
-    for (const [index, file] of opts.files.entries()) {
+    for (const file of opts.files) {
       say(`${partner} ${period}: checking ${file.name}`);
       const checked = opts.checked?.get(file.path) ?? own?.get(file.path);
-      if (!checked) throw new Error(`${file.name} was not checked before planning`);
-      plans.push(await planFile(db, file, index, checked, { settings: opts.settings, acceptPartial, batch: plans }));
+      if (!checked || checked.length === 0) throw new Error(`${file.name} was not checked before planning`);
+      // A workbook is one extract per sheet read, each planned (and stored) as a submission of its own.
+      for (const c of checked) plans.push(await planFile(db, file, plans.length, c, { settings: opts.settings, acceptPartial, batch: plans }));
     }
 
     // 2. cross-dataset and cross-submission checks (warnings) on the files that load
@@ -67,7 +76,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     const toStore = plans.filter((p) => p.outcome === 'loaded' || p.outcome === 'held' || p.outcome === 'rejected');
     for (const p of toStore) {
       const c = p.counts;
-      if (c.rowsRead !== c.rowsLoaded + c.rowsRejected + c.blank) throw new Error(`${p.file.name}: ${c.rowsRead} rows read but ${c.rowsLoaded} + ${c.rowsRejected} + ${c.blank} accounted for`);
+      if (c.rowsRead !== c.rowsLoaded + c.rowsRejected + c.blank) throw new Error(`${extractName(p.file, p.sheet)}: ${c.rowsRead} rows read but ${c.rowsLoaded} + ${c.rowsRejected} + ${c.blank} accounted for`);
     }
     if (toStore.length > 0) {
       const diagnostics = await stageDiagnostics(db, 'load_diagnostics', toStore);
@@ -94,7 +103,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     }
     const loadedNow = await db.all<{ dataset: string }>(`SELECT DISTINCT dataset FROM submission WHERE partner = $1 AND period = $2 AND status = 'loaded'`, [partner, period]);
     const datasets = new Set(loadedNow.map((r) => r.dataset));
-    return { partner, period, files: plans.map((p) => summarise(p, datasets)) };
+    return { partner, period, files: plans.map((p) => summarise(p, datasets)), notRead: sheetsNotRead(plans) };
   } finally {
     for (const p of plans) {
       await p.loadable?.drop().catch(() => undefined);
@@ -104,4 +113,17 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     // Files validated here but not planned (a failure part-way) still hold staged tables.
     await disposeChecked(own);
   }
+}
+
+/** Each workbook's sheets not read, once per workbook, as `Workbook.xlsx › Sheet`. */
+function sheetsNotRead(plans: readonly FilePlan[]): NotRead[] {
+  const seen = new Set<string>();
+  const out: NotRead[] = [];
+  for (const p of plans) {
+    const info = p.result?.sheet;
+    if (!info || seen.has(p.file.path)) continue;
+    seen.add(p.file.path);
+    for (const s of info.notRead) out.push({ file: extractName(p.file, s.sheet), reason: s.reason });
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 export async function planFile(db: Database, file: InboxFile, index: number, checked: Checked, ctx: PlanContext): Promise<FilePlan> {
   const plan: FilePlan = {
-    index, file, outcome: 'rejected', result: null, acceptedPartial: false, diagnostics: [], counts: emptyLoadCounts(), note: null,
+    index, file, sheet: checked.sheet, outcome: 'rejected', result: null, acceptedPartial: false, diagnostics: [], counts: emptyLoadCounts(), note: null,
     submissionId: null, supersedes: null, supersededBy: null, storedStatus: null,
   };
   // Same bytes as a ledger row: decided without validating.
@@ -29,12 +29,12 @@ export async function planFile(db: Database, file: InboxFile, index: number, che
     return { ...plan, outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
   }
   const { staged } = checked.validated;
-  plan.result = checked.validated.result;
-  const r = plan.result;
+  const r = checked.validated.result;
+  plan.result = r;
   plan.diagnostics = [...r.diagnostics];
 
-  // The same bytes twice in one batch: the second follows the first.
-  const twin = ctx.batch.find((p) => p.result?.sha256 && p.result.sha256 === r.sha256);
+  // The same bytes (and sheet) twice in one batch: the second follows the first.
+  const twin = ctx.batch.find((p) => p.result?.sha256 && p.result.sha256 === r.sha256 && p.sheet === plan.sheet);
   plan.outcome = twin ? (twin.outcome === 'loaded' ? 'already_loaded' : 'already_recorded') : verdictOutcome(r.verdict, ctx.acceptPartial);
   if (twin) plan.diagnostics = [];
 
@@ -42,7 +42,7 @@ export async function planFile(db: Database, file: InboxFile, index: number, che
   const notLoaded: LoadCounts = { rowsRead: c.rowsRead, rowsLoaded: 0, rowsRejected: c.rowsRead - c.blank, blank: c.blank, warnings: 0 };
   const considered = c.rowsRead - c.blank;
   if (plan.outcome === 'loaded') {
-    if (!staged) throw new Error(`${file.name}: validation passed but left no staged rows to load`);
+    if (!staged) throw new Error(`${r.file}: validation passed but left no staged rows to load`);
     plan.staged = staged;
     plan.loadable = await loadableRows(db, staged, `l${index}`);
     plan.counts = { rowsRead: c.rowsRead, rowsLoaded: c.wouldLoad, rowsRejected: c.wouldReject, blank: c.blank, warnings: c.warnings };

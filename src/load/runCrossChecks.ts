@@ -4,7 +4,7 @@ import type { Database } from '../warehouse/Database.js';
 import { crossDatasetChecks } from './crossDatasetChecks.js';
 import { crossDiagnostic } from './CrossFinding.js';
 import { crossSubmissionChecks, previousSubmissions } from './crossSubmissionChecks.js';
-import type { FilePlan } from './FilePlan.js';
+import { extractName, type FilePlan } from './FilePlan.js';
 import type { Loadable } from './loadableRows.js';
 
 export async function runCrossChecks(db: Database, plans: readonly FilePlan[], partner: string, period: string): Promise<void> {
@@ -20,7 +20,7 @@ export async function runCrossChecks(db: Database, plans: readonly FilePlan[], p
       ...(await crossSubmissionChecks(db, p.staged, p.loadable, { previous: previous.get(p.staged.dataset.name), rows: p.counts.rowsRead - p.counts.blank })),
     ];
     if (findings.length === 0) continue;
-    p.diagnostics.push(...findings.map((f) => crossDiagnostic(p.file.name, p.staged as NonNullable<FilePlan['staged']>, f)));
+    p.diagnostics.push(...findings.map((f) => crossDiagnostic(extractName(p.file, p.sheet), p.staged as NonNullable<FilePlan['staged']>, f)));
     const recs = [...new Set(findings.flatMap((f) => (f.rec === null ? [] : [f.rec])))];
     if (recs.length === 0) continue;
     const warned = await db.one<{ n: number }>(

@@ -5,7 +5,7 @@
 import { datasetTableColumns, quoteIdent } from '../warehouse/datasetTables.js';
 import type { Database } from '../warehouse/Database.js';
 import { lit } from '../validate/sql.js';
-import type { FilePlan } from './FilePlan.js';
+import { extractName, type FilePlan } from './FilePlan.js';
 import { quarantineSql } from './loadableRows.js';
 import type { StagedDiagnostics } from './stageDiagnostics.js';
 
@@ -30,7 +30,7 @@ interface Current {
 export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: StoreContext): Promise<void> {
   if (plans.length === 0) return;
   for (const p of plans) {
-    if (!p.result || (p.outcome !== 'loaded' && p.outcome !== 'held' && p.outcome !== 'rejected')) throw new Error(`storeFiles: nothing to store for ${p.file.name} (${p.outcome})`);
+    if (!p.result || (p.outcome !== 'loaded' && p.outcome !== 'held' && p.outcome !== 'rejected')) throw new Error(`storeFiles: nothing to store for ${p.result?.file ?? p.file.name} (${p.outcome})`);
   }
 
   // 1. Ids first, in file order, so that what supersedes what is known before any row is written.
@@ -74,14 +74,15 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
     const id = p.submissionId as number;
     const status = superseded.has(id) ? 'superseded' : (p.outcome as 'loaded' | 'held' | 'rejected');
     p.storedStatus = status;
-    const row = [id, ctx.partner, ctx.period, r.dataset, p.file.name, r.sha256, r.bytes, r.encoding, r.delimiter, timestamp(p.file.received),
+    // A workbook sheet is its own submission: the workbook's file name and sha256, and the sheet's name.
+    const row = [id, ctx.partner, ctx.period, r.dataset, p.file.name, p.sheet, r.sha256, r.bytes, r.encoding, r.delimiter, timestamp(p.file.received),
       c.rowsRead, c.rowsLoaded, c.rowsRejected, c.blank, c.warnings, status, superseded.get(id) ?? null, p.acceptedPartial, p.note];
     const at = values.length;
     values.push(...row);
-    return `(${row.map((_, k) => (k === 9 ? `CAST($${at + k + 1} AS TIMESTAMP)` : `$${at + k + 1}`)).join(', ')})`;
+    return `(${row.map((_, k) => (k === 10 ? `CAST($${at + k + 1} AS TIMESTAMP)` : `$${at + k + 1}`)).join(', ')})`;
   });
   await db.run(
-    `INSERT INTO submission (id, partner, period, dataset, file_name, sha256, bytes, encoding, delimiter, received_at,
+    `INSERT INTO submission (id, partner, period, dataset, file_name, sheet, sha256, bytes, encoding, delimiter, received_at,
        rows_read, rows_loaded, rows_rejected, blank_rows, warnings, status, superseded_by, accepted_partial, note)
      VALUES ${tuples.join(', ')}`,
     values as never,
@@ -89,7 +90,7 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
 
   // 4. The rows of each file that loads, and the raw cells of its rejected rows.
   for (const p of loaded) {
-    if (!p.staged || !p.loadable) throw new Error(`storeFiles: ${p.file.name} has no staged rows`);
+    if (!p.staged || !p.loadable) throw new Error(`storeFiles: ${extractName(p.file, p.sheet)} has no staged rows`);
     const ds = p.staged.dataset;
     const cols = datasetTableColumns(ds).map((col) => quoteIdent(col.name));
     const fields = ds.columns.map((col) => quoteIdent(col.field));

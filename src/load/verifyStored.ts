@@ -1,7 +1,7 @@
 // After COMMIT, read back what each new submission stored: a successful COMMIT is no proof (design.md), the counts are.
 import type { Database } from '../warehouse/Database.js';
 import { quoteIdent } from '../warehouse/datasetTables.js';
-import type { FilePlan } from './FilePlan.js';
+import { extractName, type FilePlan } from './FilePlan.js';
 
 /** Problems found, one sentence each; empty when every new submission is stored as planned. */
 export async function verifyStored(db: Database, plans: readonly FilePlan[]): Promise<string[]> {
@@ -22,7 +22,7 @@ export async function verifyStored(db: Database, plans: readonly FilePlan[]): Pr
   );
   for (const p of stored) {
     const row = rows.find((r) => r.id === p.submissionId);
-    const what = `${p.file.name} (submission ${p.submissionId})`;
+    const what = `${extractName(p.file, p.sheet)} (submission ${p.submissionId})`;
     if (!row) {
       problems.push(`${what} is not in the ledger after COMMIT`);
       continue;

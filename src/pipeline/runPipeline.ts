@@ -145,7 +145,7 @@ async function partnerMonths(pipeline: Pipeline, period: string): Promise<Partne
 }
 
 /** Check the partner-months' files together (precheckFiles); if that fails, each partner-month checks its own. */
-async function precheckMonths(db: Database, months: readonly PartnerInbox[], settings: ValidateSettings): Promise<Map<string, Checked>> {
+async function precheckMonths(db: Database, months: readonly PartnerInbox[], settings: ValidateSettings): Promise<Map<string, Checked[]>> {
   try {
     const withLedgers = [];
     for (const { run, files } of months) withLedgers.push({ period: run.period, files, ledger: await knownSubmissions(db, run.partner, run.period) });

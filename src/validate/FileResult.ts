@@ -23,8 +23,23 @@ export interface FileCounts {
  */
 export type Verdict = 'clean' | 'warnings' | 'rows_rejected' | 'held' | 'file_error';
 
+/** Where a workbook sheet's extract came from: its sheet, the row of its header, and the sheets beside it not read. */
+export interface SheetInfo {
+  /** The workbook as named (path or file name). */
+  workbook: string;
+  sheet: string;
+  /** The sheet row of the header row; the rows above it with values are titles, not read. */
+  headerRow: number;
+  titleRows: number;
+  /** The workbook's sheets that are not extracts, each with the reason. */
+  notRead: { sheet: string; reason: string }[];
+}
+
 export interface FileResult {
+  /** The file as named; for a workbook sheet, `Workbook.xlsx › Sheet`. */
   file: string;
+  /** Set for an extract read from a workbook sheet. */
+  sheet?: SheetInfo;
   dataset: string | null;
   encoding: Encoding | null;
   delimiter: string | null;

@@ -12,7 +12,7 @@ import { recognise, type MappedColumn } from '../ingest/recognise.js';
 import { MAX_RECORD_BYTES, scanRecords, skipRecords, type RecordMap } from '../ingest/scanRecords.js';
 import { sniffDialect } from '../ingest/sniffDialect.js';
 import type { Database } from '../warehouse/Database.js';
-import type { FileResult, Verdict } from './FileResult.js';
+import type { FileResult, SheetInfo, Verdict } from './FileResult.js';
 import { profileLap, profileStart } from './profile.js';
 import { reconcileStaged, StagingMismatchError, stageCsv } from './stageCsv.js';
 import { ident } from './sql.js';
@@ -26,6 +26,8 @@ export interface PrepareOptions {
   /** The name to show for the file (defaults to its path). */
   displayName?: string;
   dataset?: Dataset;
+  /** Set when the file is the CSV copy of a workbook sheet (header on its line 1): lines are then sheet rows. */
+  sheet?: SheetInfo;
 }
 
 /** A file ready for the checks: recognised, its records mapped, its rows staged (rowid 0 = the header). */
@@ -76,11 +78,14 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<{
   profileStart();
   const file = opts.displayName ?? path;
   const result = emptyResult(file);
+  if (opts.sheet) result.sheet = opts.sheet;
+  // A sheet's CSV copy starts at its header row: its line k is sheet row k + shift (its records are one line each).
+  const shift = opts.sheet ? opts.sheet.headerRow - 1 : 0;
   const fileLevel: FileLevel = (rule, loc = {}, params = {}) => ({
     file,
     dataset: result.dataset,
-    line: loc.line ?? null,
-    excelRow: loc.line ?? null,
+    line: loc.line == null ? null : loc.line + shift,
+    excelRow: loc.line == null ? null : loc.line + shift,
     column: loc.column ?? null,
     header: loc.header ?? null,
     field: loc.field ?? null,
@@ -176,7 +181,9 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<{
     await opts.db.run(`CREATE OR REPLACE TEMP TABLE ${ident(staging)} AS SELECT * FROM ${ident(raw0)} WHERE rowid >= ${skip} ORDER BY rowid`);
     await opts.db.run(`DROP TABLE temp.${ident(raw0)}`);
   }
-  const map = skip ? skipRecords(scanned, skip) : scanned;
+  const skipped = skip ? skipRecords(scanned, skip) : scanned;
+  // In a sheet every record is a row, whatever line breaks its values hold: its line is its sheet row.
+  const map = opts.sheet ? { ...skipped, lineOf: (i: number) => skipped.excelRowOf(i) + shift, excelRowOf: (i: number) => skipped.excelRowOf(i) + shift } : skipped;
   profileLap('stage');
   return { result, prepared: { result, dataset, columns, map, headerWidth, staging, fileLevel, drop } };
 }

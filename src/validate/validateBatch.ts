@@ -1,5 +1,6 @@
-// Validate many files on one connection: prepare each file (read, decode, recognise, stage), then check the files of
-// each dataset together, whatever their months (checkFiles). A file that fails unexpectedly gets its own file error; a group whose
+// Validate many files on one connection: prepare each extract (read, decode, recognise, stage; a workbook is one
+// extract per sheet with a dataset's header row), then check the extracts of each dataset together, whatever their
+// months (checkFiles). A file that fails unexpectedly gets its own file error; a group whose
 // checks fail is checked again file by file, so that one file cannot take the others with it.
 import type { Dataset } from '../../schemas/index.js';
 import { message } from '../diagnostics/rules.js';
@@ -8,6 +9,7 @@ import type { Database } from '../warehouse/Database.js';
 import { checkFiles, type CheckFile, type Staged } from './checkFiles.js';
 import type { FileResult } from './FileResult.js';
 import { emptyResult, finishResult, prepareFile } from './prepareFile.js';
+import { workbookExtracts } from './workbookExtracts.js';
 import type { ValidateSettings } from './ValidateSettings.js';
 
 /** The last day events may fall on: the end of the reporting month, or today when no month is given. */
@@ -38,12 +40,16 @@ export interface BatchOptions {
 export interface Validated {
   result: FileResult;
   staged?: Staged;
+  /** The position in the files given of the file this extract is from. */
+  source: number;
+  /** The sheet, for an extract from a workbook; null for a text file or a workbook that could not be read. */
+  sheet: string | null;
 }
 
 /** A file of a group, and where its result goes. */
 type Member = CheckFile & { at: number };
 
-/** One result per file, in the order given. */
+/** One result per extract, in the order of the files given (a workbook's sheets in workbook order). */
 export async function validateBatch(files: readonly BatchFile[], opts: BatchOptions): Promise<Validated[]> {
   const { db, scratchDir, settings } = opts;
   const out: Validated[] = [];
@@ -51,14 +57,28 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
   for (const [i, f] of files.entries()) {
     const shown = f.displayName ?? f.path;
     try {
-      const { result, prepared } = await prepareFile(f.path, { db, scratchDir, prefix: `${opts.prefix}f${i}`, displayName: f.displayName, dataset: opts.dataset });
-      out.push({ result });
-      if (!prepared) continue;
-      const group = groups.get(prepared.dataset.name) ?? [];
-      group.push({ at: i, prepared, periodEnd: periodEnd(f.period) });
-      groups.set(prepared.dataset.name, group);
+      const found = await workbookExtracts(f.path, f.displayName, scratchDir);
+      if ('failure' in found) {
+        out.push({ result: found.failure, source: i, sheet: null });
+        continue;
+      }
+      for (const x of found.extracts) {
+        const at = out.length;
+        const { result, prepared } = await prepareFile(x.path, { db, scratchDir, prefix: `${opts.prefix}f${at}`, displayName: x.displayName, dataset: opts.dataset, sheet: x.sheet });
+        if (x.sheet) {
+          // A sheet is known by its workbook's bytes and its name, not by the CSV copy it was read from.
+          Object.assign(result, { bytes: x.workbook?.bytes ?? result.bytes, sha256: x.workbook?.sha256 ?? result.sha256, encoding: null, delimiter: null });
+        }
+        result.diagnostics.push(...x.notes);
+        if (!prepared) finishResult(result);
+        out.push({ result, source: i, sheet: x.sheet?.sheet ?? null });
+        if (!prepared) continue;
+        const group = groups.get(prepared.dataset.name) ?? [];
+        group.push({ at, prepared, periodEnd: periodEnd(f.period) });
+        groups.set(prepared.dataset.name, group);
+      }
     } catch (e) {
-      out.push({ result: unexpectedFailure(shown, e) });
+      out.push({ result: unexpectedFailure(shown, e), source: i, sheet: null });
     }
   }
 
@@ -82,7 +102,8 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
           await check([m], `${opts.prefix}g${g}_${k}`);
         } catch (e) {
           await m.prepared.drop().catch(() => undefined);
-          out[m.at] = { result: unexpectedFailure(m.prepared.result.file, e) };
+          const failed = out[m.at] as Validated;
+          out[m.at] = { ...failed, staged: undefined, result: { ...unexpectedFailure(m.prepared.result.file, e), sheet: failed.result.sheet } };
         }
       }
     }
