@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { isMonth } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 import { exportSources } from './exportSources.js';
+import { tidyLeftovers } from './leftovers.js';
 import { writeArrowFile } from './writeArrowFile.js';
 import { writeCsvFile } from './writeCsvFile.js';
 import { writeParquetPartitions } from './writeParquetPartitions.js';
@@ -55,6 +56,8 @@ export async function exportWarehouse(db: Database, options: ExportOptions): Pro
   for (const format of formats) {
     const dir = join(outDir, format);
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    // What an export killed mid-way left (partial files, a table folder moved aside) is mended first.
+    await tidyLeftovers(dir);
     for (const source of exportSources(period)) {
       if (format === 'parquet') {
         for (const f of await writeParquetPartitions(db, source.sql, join(dir, source.name), period)) files.push({ format, table: source.name, ...f });
