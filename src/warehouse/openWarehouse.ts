@@ -1,5 +1,5 @@
 // Open the warehouse file for use: create it (owner-only, mode 0600) or tighten it, upgrade its schema, refuse what it cannot use.
-import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { exitCodes, RaaError } from '../errors/RaaError.js';
 import { Database } from './Database.js';
@@ -16,6 +16,8 @@ export class WarehouseOpenError extends RaaError {
 export interface OpenWarehouseOptions {
   /** Open without writing: no file or folder is created and no migration runs (an older schema is refused). */
   readOnly?: boolean;
+  /** Where a line for people goes (an upgrade and its backup); default: stderr. */
+  say?: (line: string) => void;
 }
 
 /** Migrations in progress per file in this process, so concurrent opens wait for one upgrade instead of racing. */
@@ -53,7 +55,8 @@ export async function openWarehouse(path: string, options: OpenWarehouseOptions 
       if (version !== latestVersion) throw new WarehouseVersionError(file, version ?? 0, latestVersion);
     } else {
       const previous = upgrading.get(file) ?? Promise.resolve();
-      const mine = previous.then(() => upgrade(db, file));
+      const say = options.say ?? ((line: string) => process.stderr.write(`raa: ${line}\n`));
+      const mine = previous.then(() => upgrade(db, file, say));
       upgrading.set(file, mine.catch(() => undefined));
       await mine;
       restrictMode(`${file}.wal`);
@@ -72,8 +75,16 @@ export async function openWarehouse(path: string, options: OpenWarehouseOptions 
   return db;
 }
 
-async function upgrade(db: Database, file: string): Promise<void> {
-  await checkedVersion(db, file);
+async function upgrade(db: Database, file: string, say: (line: string) => void): Promise<void> {
+  const version = await checkedVersion(db, file);
+  if (version !== null && version > 0 && version < latestVersion) {
+    // A copy as it was, before anything changes: if an upgrade ever went wrong, the analyst has the old file back.
+    await db.run('CHECKPOINT');
+    const backup = `${file}.schema${version}-backup-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`;
+    copyFileSync(file, backup, constants.COPYFILE_EXCL);
+    restrictMode(backup);
+    say(`upgrading the warehouse ${file} from schema ${version} to ${latestVersion}; a copy of it as it was is at ${backup}`);
+  }
   await migrate(db, file);
 }
 

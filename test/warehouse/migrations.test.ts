@@ -1,9 +1,9 @@
 // Migrations are frozen text and upgrade real old warehouses: the schema-1 fixture (written by the code of that version)
 // is upgraded by the current code with every row kept, each step is idempotent, and a newer warehouse is refused.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../../src/warehouse/Database.js';
@@ -73,9 +73,18 @@ describe('migrations', () => {
     expect(before.quarantine).toHaveLength(2);
     expect(before.children!.length).toBeGreaterThan(50);
 
-    const db = await openWarehouse(file);
+    const said: string[] = [];
+    const original = readFileSync(file);
+    const db = await openWarehouse(file, { say: (line) => said.push(line) });
     expect(await db.one(`SELECT max(version) AS v FROM schema_version`)).toEqual({ v: latestVersion });
     expect(await datasetTableDrift(db)).toEqual([]);
+    // Before anything changed, the file was copied beside itself, owner-only, and the message names the copy.
+    const backups = readdirSync(dirname(file)).filter((f) => f.startsWith(`${basename(file)}.schema1-backup-`));
+    expect(backups).toHaveLength(1);
+    const backup = join(dirname(file), backups[0] ?? '');
+    expect(readFileSync(backup).equals(original)).toBe(true);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    expect(said).toEqual([`upgrading the warehouse ${file} from schema 1 to ${latestVersion}; a copy of it as it was is at ${backup}`]);
     const after = await snapshot(db, oldColumns);
     // Every row is still there; columns whose type did not change read exactly as before.
     for (const t of tables) expect(after[t]?.length, t).toBe(before[t]?.length);
@@ -98,7 +107,7 @@ describe('migrations', () => {
 
   it('each step can run again without changing anything', async () => {
     const file = schema1Copy();
-    const db = await openWarehouse(file);
+    const db = await openWarehouse(file, { say: () => undefined });
     const cols = await columnsOf(db);
     const before = await snapshot(db, cols);
     for (const m of migrations.slice(1)) for (const sql of m.statements) await db.run(sql);
@@ -127,7 +136,7 @@ describe('migrations', () => {
 
   it('refuse a warehouse from a newer version, and leave it untouched', async () => {
     const file = schema1Copy();
-    const db = await openWarehouse(file);
+    const db = await openWarehouse(file, { say: () => undefined });
     await db.run(`INSERT INTO schema_version (version, description) VALUES ($1, 'from the future')`, [latestVersion + 1]);
     db.close();
     Database.closeAll();
