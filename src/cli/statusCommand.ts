@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { loadPipeline } from '../pipeline/loadPipeline.js';
 import { withWarehouse } from '../pipeline/withWarehouse.js';
 import { describeStatus } from '../status/describeStatus.js';
-import { latestPeriod, ledgerStatus } from '../status/ledgerStatus.js';
+import { describeInboxes, inboxStatus } from '../status/inboxStatus.js';
+import { latestPeriod, ledgerFileNames, ledgerStatus } from '../status/ledgerStatus.js';
 import { exitCodes } from './exitCodes.js';
 import { parsePeriod } from './validateCommand.js';
 
@@ -21,8 +22,13 @@ export function registerStatus(program: Command): void {
         const period = requested ?? (await latestPeriod(db));
         return period === null ? null : ledgerStatus(db, pipeline, period);
       });
-      if (o.json) process.stdout.write(`${JSON.stringify(status ?? { period: null, partners: [] }, null, 2)}\n`);
-      else process.stdout.write(status ? `${describeStatus(status).join('\n')}\n` : `The warehouse ${pipeline.warehouse} has no submissions yet; load some with raa run or raa load.\n`);
+      // Beside the ledger, the inboxes: folders that do not exist, files not read, files not loaded yet.
+      const inboxes = status ? await inboxStatus(pipeline, status.period, ledgerFileNames(status)) : [];
+      if (o.json) process.stdout.write(`${JSON.stringify(status ? { ...status, inboxes } : { period: null, partners: [], inboxes }, null, 2)}\n`);
+      else {
+        const inboxLines = status ? describeInboxes(inboxes, status.period) : [];
+        process.stdout.write(status ? `${[...describeStatus(status), ...(inboxLines.length ? ['', ...inboxLines] : [])].join('\n')}\n` : `The warehouse ${pipeline.warehouse} has no submissions yet; load some with raa run or raa load.\n`);
+      }
       process.exitCode = exitCodes.ok;
     });
 }

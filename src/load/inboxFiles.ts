@@ -1,4 +1,6 @@
 // A partner-month's files and when each arrived: the folder's manifest.json says, else the file's mtime; oldest first.
+// Every other entry of the folder is named with the reason it is not read (nothing is passed over in silence), but
+// for Office's lock files (`~$Book.xlsx`, there while someone has the workbook open), hidden dot-files and the manifest.
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -27,13 +29,44 @@ const Manifest = z.object({
 });
 
 
-/** Every CSV/TXT/TSV directly in `dir` (not in subfolders); none when the folder does not exist. */
-export async function inboxFiles(dir: string): Promise<InboxFile[]> {
+/** An entry of an inbox folder that is not read, and why. */
+export interface InboxNotRead {
+  file: string;
+  path: string;
+  reason: string;
+}
+
+export interface InboxContents {
+  /** The extracts (CSV/TXT/TSV files and Excel workbooks), in received order. */
+  files: InboxFile[];
+  /** Everything else in the folder, but for lock files, dot-files and manifest.json. */
+  notRead: InboxNotRead[];
+}
+
+/** Entries that are not the partner's extracts and need no word: Office lock files, hidden files, the manifest. */
+const ignored = (name: string) => name.startsWith('~$') || name.startsWith('.') || name === 'manifest.json';
+
+/** What is directly in `dir` (subfolders are not searched); nothing when the folder does not exist. */
+export async function inboxContents(dir: string): Promise<InboxContents> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return [];
     throw new InboxError(dir, `cannot read the inbox folder (${e.code ?? e.message})`);
   });
-  return receivedTimes(entries.filter((e) => e.isFile() && isExtractFile(e.name)).map((e) => join(dir, e.name)));
+  const extracts: string[] = [];
+  const notRead: InboxNotRead[] = [];
+  for (const e of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (ignored(e.name)) continue;
+    const path = join(dir, e.name);
+    const isFile = e.isFile() || (e.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)));
+    if (isFile && isExtractFile(e.name)) extracts.push(path);
+    else notRead.push({ file: e.name, path, reason: e.isDirectory() ? 'a folder: files in subfolders are not read; put the extracts directly in the month folder' : isFile ? 'not an extract: only CSV, TXT and TSV files and Excel workbooks (.xlsx) are read' : 'not a regular file' });
+  }
+  return { files: await receivedTimes(extracts), notRead };
+}
+
+/** The extracts directly in `dir` (CSV/TXT/TSV and workbooks); none when the folder does not exist. */
+export async function inboxFiles(dir: string): Promise<InboxFile[]> {
+  return (await inboxContents(dir)).files;
 }
 
 /** Each file with its arrival time, sorted by arrival then name. */

@@ -2,12 +2,14 @@
 // failure never stops the others), render the reports, and read the ledger back for the month reported on.
 import { join } from 'node:path';
 import { needsAttention, type FileLoad } from '../load/FileLoad.js';
-import { InboxError, inboxFiles, inboxPeriods, type InboxFile } from '../load/inboxFiles.js';
+import { InboxError, inboxContents, inboxPeriods, type InboxFile } from '../load/inboxFiles.js';
 import { knownSubmissions } from '../load/knownSubmissions.js';
 import { firstLine } from '../load/LoadFailedError.js';
-import { loadPartnerMonth } from '../load/loadPartnerMonth.js';
+import { loadPartnerMonth, type NotRead } from '../load/loadPartnerMonth.js';
+import { UsageError } from '../errors/RaaError.js';
+import { folderExists } from '../status/inboxStatus.js';
 import { disposeChecked, precheckFiles, type Checked } from '../load/precheckFiles.js';
-import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
+import { latestPeriod, ledgerStatus, optionalDatasets, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
 import { renderReports } from './renderReports.js';
@@ -20,6 +22,10 @@ export interface PartnerRun {
   partner: string;
   period: string;
   files: FileLoad[];
+  /** Files in the inbox folder that are not read (needs attention), then workbook sheets that are not extracts (listed only). */
+  notRead: NotRead[];
+  /** How many of `notRead` are files (the first ones); the rest are sheets. */
+  filesNotRead: number;
   /** Why this partner-month could not be loaded (nothing of it was stored); null when it loaded. */
   error: string | null;
   /** A failure of the warehouse itself (rolled back) rather than of the partner's inbox. */
@@ -45,6 +51,10 @@ export interface RunReport {
   /** Why rendering failed (the loads stand); null when it did not. */
   reportError: string | null;
   ledger: LedgerStatus | null;
+  /** Partners whose inbox folder does not exist (a mistyped path is not an empty inbox). */
+  missingInboxes: { partner: string; inbox: string }[];
+  /** Required datasets with nothing received for a month of the run that is due; months not yet due are not listed. */
+  missingDatasets: { period: string; partner: string; dataset: string }[];
 }
 
 export interface RunOptions {
@@ -55,6 +65,14 @@ export interface RunOptions {
 
 export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Promise<RunReport> {
   const say = opts.progress ?? (() => undefined);
+
+  // 0. The inboxes: a partner whose folder does not exist is named (and needs attention); none existing at all is a
+  //    mistake in the pipeline file, not a quiet month.
+  const missingInboxes: RunReport['missingInboxes'] = [];
+  for (const p of pipeline.partners) if (!(await folderExists(p.inbox))) missingInboxes.push({ partner: p.code, inbox: p.inbox });
+  if (missingInboxes.length > 0 && missingInboxes.length === pipeline.partners.length) {
+    throw new UsageError(`no partner's inbox folder exists (${missingInboxes.map((m) => `${m.partner}: ${m.inbox}`).join('; ')}); check the inbox paths in the pipeline file (relative paths are relative to its folder)`);
+  }
 
   // 1. Which months. Without --period, every YYYY-MM folder in any inbox, oldest first: loads are idempotent (the same
   //    bytes are recognised by hash without validating them again), so months already loaded cost a hash per file,
@@ -79,13 +97,15 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
       const checked = await precheckMonths(db, fresh, settings);
       try {
         for (const { run, files } of batch.flatMap((m) => m.runs)) {
-          if (run.error !== null) {
+          if (run.error !== null || files.length === 0) {
             loads.push(run);
             continue;
           }
           say(`loading ${run.partner} ${run.period} (${files.length} file(s))`);
           try {
-            run.files = (await loadPartnerMonth(db, { partner: run.partner, period: run.period, files, settings, progress: say, checked })).files;
+            const load = await loadPartnerMonth(db, { partner: run.partner, period: run.period, files, settings, progress: say, checked });
+            run.files = load.files;
+            run.notRead.push(...load.notRead);
           } catch (e) {
             run.error = firstLine(e);
             run.warehouseFailure = !(e instanceof InboxError);
@@ -116,25 +136,45 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
 
     // 4. The ledger for that month, as it now stands.
     const ledger = reportPeriod ? await ledgerStatus(db, pipeline, reportPeriod) : null;
-    return { warehouse: pipeline.warehouse, periods, reportPeriod, loads, reportNotes, reportFiles, reportError, ledger };
+
+    // 5. Every required dataset missing from a month of the run that is due, by partner (inboxes that exist).
+    const missingDatasets: RunReport['missingDatasets'] = [];
+    for (const period of [...new Set([...periods, ...(reportPeriod ? [reportPeriod] : [])])].sort()) {
+      const status = period === reportPeriod && ledger ? ledger : await ledgerStatus(db, pipeline, period);
+      for (const p of status.partners) {
+        if (missingInboxes.some((m) => m.partner === p.code)) continue; // named once, as an inbox that does not exist
+        for (const d of p.datasets) if (d.state === 'missing' && !optionalDatasets.includes(d.dataset)) missingDatasets.push({ period, partner: p.code, dataset: d.dataset });
+      }
+    }
+    return { warehouse: pipeline.warehouse, periods, reportPeriod, loads, reportNotes, reportFiles, reportError, ledger, missingInboxes, missingDatasets };
   });
 }
 
-/** 0 when everything loaded (or was already loaded) cleanly or with warnings and the reports rendered; 1 when data needs attention or rendering failed; 3 when a load failed. */
+/**
+ * 0 when everything loaded (or was already loaded) cleanly or with warnings and the reports rendered; 1 when data
+ * needs attention (rows or files rejected, a file not read, an inbox folder that does not exist, a required dataset
+ * missing for a month that is due) or rendering failed; 3 when a load failed.
+ */
 export function runExitCode(report: RunReport): 0 | 1 | 3 {
   if (report.loads.some((l) => l.warehouseFailure)) return 3;
-  if (report.reportError !== null || report.loads.some((l) => l.error !== null || l.files.some(needsAttention))) return 1;
+  if (report.reportError !== null || report.loads.some((l) => l.error !== null || l.filesNotRead > 0 || l.files.some(needsAttention))) return 1;
+  if (report.missingInboxes.length > 0 || report.missingDatasets.length > 0) return 1;
   return 0;
 }
 
-/** Each partner's files for the month (partners with none left out), or why its inbox could not be read. */
+/**
+ * Each partner's files for the month, and the files in its folder that are not read (partners with neither left
+ * out), or why its inbox could not be read.
+ */
 async function partnerMonths(pipeline: Pipeline, period: string): Promise<PartnerInbox[]> {
   const out: PartnerInbox[] = [];
   for (const partner of pipeline.partners) {
-    const run: PartnerRun = { partner: partner.code, period, files: [], error: null, warehouseFailure: false };
+    const run: PartnerRun = { partner: partner.code, period, files: [], notRead: [], filesNotRead: 0, error: null, warehouseFailure: false };
     try {
-      const files = await inboxFiles(join(partner.inbox, period));
-      if (files.length > 0) out.push({ run, files });
+      const { files, notRead } = await inboxContents(join(partner.inbox, period));
+      run.notRead = notRead.map((n) => ({ file: n.file, reason: n.reason }));
+      run.filesNotRead = notRead.length;
+      if (files.length > 0 || notRead.length > 0) out.push({ run, files });
     } catch (e) {
       run.error = firstLine(e);
       run.warehouseFailure = !(e instanceof InboxError);

@@ -5,7 +5,7 @@ import { textTable } from './textTable.js';
 const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const ukTime = (iso: string) => `${ukDate(iso)} ${iso.slice(11, 16)}`;
 
-const stateText: Record<DatasetStatus['state'], string> = { loaded: 'loaded', held: 'HELD', rejected: 'REJECTED', missing: 'MISSING', not_sent: 'not sent' };
+const stateText: Record<DatasetStatus['state'], string> = { loaded: 'loaded', held: 'HELD', rejected: 'REJECTED', missing: 'MISSING', not_yet_due: 'not yet due', not_sent: 'not sent' };
 
 function note(d: DatasetStatus): string {
   const parts: string[] = [];
@@ -41,6 +41,7 @@ export function describeStatus(s: LedgerStatus): string[] {
     `${count((d) => d.state === 'held')} held`,
     `${count((d) => d.state === 'rejected') + s.partners.reduce((n, p) => n + p.unrecognised.length, 0)} rejected`,
     `${count((d) => d.state === 'missing')} missing`,
+    `${count((d) => d.state === 'not_yet_due')} not yet due`,
     `${count((d) => d.onTime === false)} late`,
     `${count((d) => d.state === 'not_sent')} optional not sent`,
   ];

@@ -8,7 +8,8 @@ import type { SubmissionStatus } from '../warehouse/migrations.js';
 /** Datasets a partner may choose not to send (datasets.md): shown as "not sent" rather than missing. */
 export const optionalDatasets: readonly string[] = ['workforce'];
 
-export type DatasetState = 'loaded' | 'held' | 'rejected' | 'missing' | 'not_sent';
+/** `missing`: a required dataset with nothing received once the month is due; `not_yet_due`: nothing received yet, before the due date. */
+export type DatasetState = 'loaded' | 'held' | 'rejected' | 'missing' | 'not_yet_due' | 'not_sent';
 
 export interface Version {
   submissionId: number;
@@ -66,8 +67,14 @@ export async function latestPeriod(db: Database): Promise<string | null> {
   return (await db.one<{ p: string | null }>('SELECT max(period) AS p FROM submission'))?.p ?? null;
 }
 
-export async function ledgerStatus(db: Database, pipeline: Pick<Pipeline, 'partners' | 'submissionDueDay'>, period: string): Promise<LedgerStatus> {
+/** Whether the month's extracts are due by `now`: the end of the due day (UTC) has passed. */
+export function isDue(due: string, now: Date): boolean {
+  return now.getTime() >= Date.parse(`${due}T00:00:00Z`) + 86_400_000;
+}
+
+export async function ledgerStatus(db: Database, pipeline: Pick<Pipeline, 'partners' | 'submissionDueDay'>, period: string, now = new Date()): Promise<LedgerStatus> {
   const due = dueDate(period, pipeline.submissionDueDay);
+  const overdue = isDue(due, now);
   const rows = await db.all<Version & { partner: string; dataset: string | null }>(
     `SELECT id AS "submissionId", partner, dataset, file_name AS file, status, strftime(received_at, '%Y-%m-%dT%H:%M:%SZ') AS received,
        received_at < CAST($2 AS DATE) + INTERVAL 1 DAY AS "onTime", rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
@@ -84,14 +91,14 @@ export async function ledgerStatus(db: Database, pipeline: Pick<Pipeline, 'partn
     return {
       code,
       name,
-      datasets: datasets.map((ds) => datasetStatus(ds.name, mine.filter((r) => r.dataset === ds.name).map(strip))),
+      datasets: datasets.map((ds) => datasetStatus(ds.name, mine.filter((r) => r.dataset === ds.name).map(strip), overdue)),
       unrecognised: mine.filter((r) => r.dataset === null).map(strip),
     };
   });
   return { period, due, partners };
 }
 
-function datasetStatus(dataset: string, history: Version[]): DatasetStatus {
+function datasetStatus(dataset: string, history: Version[], overdue: boolean): DatasetStatus {
   const first = history[0];
   const loaded = history.find((v) => v.status === 'loaded');
   const newest = history[history.length - 1];
@@ -99,7 +106,8 @@ function datasetStatus(dataset: string, history: Version[]): DatasetStatus {
     : newest?.status === 'held' ? 'held'
     : newest?.status === 'rejected' ? 'rejected'
     : optionalDatasets.includes(dataset) ? 'not_sent'
-    : 'missing';
+    : overdue ? 'missing'
+    : 'not_yet_due';
   return {
     dataset,
     state,
@@ -111,4 +119,9 @@ function datasetStatus(dataset: string, history: Version[]): DatasetStatus {
     current: loaded ?? newest ?? null,
     history,
   };
+}
+
+/** The file names in the ledger for the month, by partner (every version, and files whose dataset was not recognised). */
+export function ledgerFileNames(s: LedgerStatus): Map<string, Set<string>> {
+  return new Map(s.partners.map((p) => [p.code, new Set([...p.datasets.flatMap((d) => d.history.map((v) => v.file)), ...p.unrecognised.map((v) => v.file)])]));
 }
