@@ -44,6 +44,18 @@ export function disclose(measures: readonly MeasureResult[], s: Rule): MeasureRe
  * count of 1–5, or a figure over 1–5 records) or `secondary` (hidden so that no primary one can be worked out).
  */
 export function markSuppression(measures: readonly MeasureResult[], s: Rule): MeasureResult[] {
+  // Both audiences of every report of a month ask for the same decisions: make them once per set of measures and rule.
+  const byRule = decided.get(measures) ?? new Map<string, MeasureResult[]>();
+  decided.set(measures, byRule);
+  const key = `${s.minCount}-${s.maxCount}`;
+  const known = byRule.get(key) ?? decide(measures, s);
+  byRule.set(key, known);
+  return structuredClone(known);
+}
+
+const decided = new WeakMap<readonly MeasureResult[], Map<string, MeasureResult[]>>();
+
+function decide(measures: readonly MeasureResult[], s: Rule): MeasureResult[] {
   const out = structuredClone(measures) as MeasureResult[];
   const small = (n: number | null) => n !== null && n >= s.minCount && n <= s.maxCount;
   const kinds = new Map<Figure, SuppressionKind>();

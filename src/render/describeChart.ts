@@ -3,14 +3,19 @@ import type { ChartData } from './resolveData.js';
 
 type Row = ChartData['rows'][number];
 
-/** One or two sentences; names the gaps (suppressed, not submitted, no cases) rather than hiding them. */
+/** One or two sentences; names the gaps (suppressed, drawn as a labelled gap; not submitted; no cases) rather than hiding them. */
 export function describeChart(title: string, data: ChartData): string {
   const rows = data.rows;
   if (rows.length === 0) return `${title}: no data for this period.`;
   const drawn = rows.filter((r) => typeof r['value'] === 'number');
   const label = (r: Row) => String(r['month_label'] ?? r['partner'] ?? r['category'] ?? '');
-  const gaps = rows.length - drawn.length;
-  const gapText = gaps > 0 ? ` ${gaps} of ${rows.length} points have no number to draw (suppressed, not submitted or no cases); the table below gives each.` : '';
+  const suppressed = rows.filter((r) => typeof r['gap'] === 'string');
+  const others = rows.length - drawn.length - suppressed.length;
+  const said = [
+    suppressed.length > 0 ? `${suppressed.length} of ${rows.length} points are suppressed, drawn as ${String(suppressed[0]?.['gap'])} at zero` : '',
+    others > 0 ? `${others} of ${rows.length} points have no number to draw (not submitted or no cases)` : '',
+  ].filter((x) => x !== '');
+  const gapText = said.length > 0 ? ` ${said.join('; ')}; the table below gives each.` : '';
   if (drawn.length === 0) return `${title}: nothing to draw.${gapText}`;
   const byValue = [...drawn].sort((a, b) => Number(b['value']) - Number(a['value']));
   const top = byValue[0] as Row;

@@ -1,14 +1,34 @@
-// A Figure as people read it: "not submitted", "no cases", the suppression symbol, a note, or the value with its unit.
-import type { Figure, Rag, Unit } from '../measure/types.js';
+// A Figure as people read it: "not submitted", "no cases", the suppression symbol, a note, or the value with its unit
+// (internal: with a mark when the published report hides it).
+import type { Audience, Figure, Rag, SuppressionKind, Unit } from '../measure/types.js';
 
-/** How suppressed cells are shown (the pipeline's suppression settings). */
+/** How suppressed cells are shown (the pipeline's suppression settings and the audience). */
 export interface Suppressed {
   symbol: string;
-  /** The footnote, e.g. "fewer than 6". */
-  meaning: string;
+  /** The rule as one sentence, stated once per document (the HTML key, a CSV file's note). */
+  legend: string;
+  /** Internal audience: the marks after a figure the published report hides, by kind; absent when published. */
+  marks?: Record<SuppressionKind, string>;
 }
 
-export const defaultSuppressed: Suppressed = { symbol: 'c', meaning: 'fewer than 6' };
+/** The legend for `audience`: published says honestly that a `c` is 1–5 or hidden to protect one; internal says which mark is which. */
+export function suppressedFor(s: { symbol: string; minCount?: number; maxCount: number }, audience: Audience): Suppressed {
+  const range = `${s.minCount ?? 1} to ${s.maxCount}`;
+  if (audience === 'published') {
+    return {
+      symbol: s.symbol,
+      legend: `${s.symbol}: either ${range} (a count, or the number of people or records behind a figure), or hidden so that such a number cannot be worked out from the totals and the other cells shown, in which case it may be 0 or more than ${s.maxCount}. Both are marked ${s.symbol} alike, so that the mark does not tell them apart.`,
+    };
+  }
+  const marks = { primary: `(${s.symbol})`, secondary: `(${s.symbol}*)` };
+  return {
+    symbol: s.symbol,
+    marks,
+    legend: `${marks.primary} after a figure: published as ${s.symbol}, being ${range} (primary suppression). ${marks.secondary}: published as ${s.symbol} so that such a number cannot be worked out from the totals and the other cells shown (secondary suppression; it may be 0 or more than ${s.maxCount}). The published report marks both ${s.symbol}.`,
+  };
+}
+
+export const defaultSuppressed: Suppressed = suppressedFor({ symbol: 'c', maxCount: 5 }, 'published');
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
@@ -22,7 +42,15 @@ export function formatFigure(f: Figure | undefined, s: Suppressed = defaultSuppr
   if (f.status === 'no_cases') return 'no cases';
   if (f.note !== undefined && f.value === null) return f.note;
   if (f.value === null) return '–';
-  return formatValue(f.value, f.unit, withUnit);
+  const text = formatValue(f.value, f.unit, withUnit);
+  // Internal: the figure as computed, marked when the published report hides it.
+  const mark = f.suppression && s.marks?.[f.suppression];
+  return mark ? `${text} ${mark}` : text;
+}
+
+/** True when a table cell's text shows a suppressed figure: the symbol (published) or a figure with its mark (internal). */
+export function showsSuppressed(text: string, s: Suppressed): boolean {
+  return text === s.symbol || Object.values(s.marks ?? {}).some((m) => text.endsWith(` ${m}`));
 }
 
 export function formatValue(v: number, unit: Unit, withUnit = false): string {

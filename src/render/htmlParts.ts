@@ -1,9 +1,9 @@
 // HTML fragments: a table, a tile, a RAG badge. Every text goes through escapeHtml; RAG is always a word and an icon as well as a colour.
 import type { Rag } from '../measure/types.js';
 import { escapeHtml } from './escapeHtml.js';
-import { formatFigure, formatValue, humanise, ragText, type Suppressed } from './formatFigure.js';
+import { formatFigure, formatValue, humanise, ragText, showsSuppressed, type Suppressed } from './formatFigure.js';
 import type { PreparedTile } from './prepareReport.js';
-import { hasSuppressed, type Table } from './Table.js';
+import type { Table } from './Table.js';
 
 export function ragBadge(rag: Rag | null | undefined, compact = false): string {
   if (!rag) return '';
@@ -26,14 +26,15 @@ export function tableHtml(t: Table, opts: { regionLabel?: string; className?: st
         .map((c, i) => {
           if (i === 0) return `<th scope="row">${escapeHtml(c.text)}</th>`;
           const gap = gapWords.has(c.text) || c.text === opts.s?.symbol;
-          return `<td${gap ? ' class="gap"' : ''}>${escapeHtml(c.text)}${ragBadge(c.rag, true)}</td>`;
+          const marked = !gap && opts.s?.marks !== undefined && showsSuppressed(c.text, opts.s);
+          return `<td${gap ? ' class="gap"' : marked ? ' class="marked"' : ''}>${escapeHtml(c.text)}${ragBadge(c.rag, true)}</td>`;
         })
         .join('');
       return `<tr${isRegion ? ' class="region"' : ''}>${cells}</tr>`;
     })
     .join('\n');
-  const allNotes = [...t.notes, ...(opts.s && hasSuppressed(t, opts.s) ? [`${opts.s.symbol}: ${opts.s.meaning} (suppressed).`] : [])];
-  const notes = allNotes.length > 0 ? `<ul class="notes">${allNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  // The suppression rule is stated once, in the report's key, not under every table.
+  const notes = t.notes.length > 0 ? `<ul class="notes">${t.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   return `<table class="${opts.className ?? 'data'}" data-table="${escapeHtml(t.id)}"><caption${opts.hideCaption ? ' class="visually-hidden"' : ''}>${escapeHtml(t.title)}</caption>${head}<tbody>${body}</tbody></table>${notes}`;
 }
 
@@ -48,7 +49,6 @@ export function tileHtml(tile: PreparedTile, s: Suppressed): string {
   if (f && isNumber && f.unit === 'percent' && f.numerator !== null && f.denominator !== null) foot.push(`<span>${escapeHtml(`${count(f.numerator)} of ${count(f.denominator)}`)}</span>`);
   const left = tile.measure.region.notSubmitted?.length ?? 0;
   if (left > 0) foot.push(`<span class="left-out">leaves out ${left} partner${left === 1 ? '' : 's'}: not submitted</span>`);
-  if (f?.suppressed) foot.push(`<span>${escapeHtml(`${s.symbol}: ${s.meaning}`)}</span>`);
   const figureName = tile.figureName === 'count' || tile.label !== tile.measure.title ? '' : `<span class="tile-figure">${escapeHtml(humanise(tile.figureName).toLowerCase())}</span>`;
   return `<div class="tile rag-${f?.rag ?? 'none'}" data-measure="${escapeHtml(tile.measure.id)}">
   <div class="tile-label">${escapeHtml(tile.label)}${figureName}</div>

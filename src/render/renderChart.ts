@@ -13,7 +13,9 @@ const baseConfig = {
   legend: { labelColor: '#3d4450', titleColor: '#3d4450', labelFontSize: 11, titleFontSize: 11, orient: 'bottom' },
   title: { color: '#1f2933', fontSize: 13, fontWeight: 'bold', anchor: 'start' },
   range: { category: ['#2f5d8a', '#8aa8c4', '#c27c2c', '#5b8c5a', '#7a6a9b', '#a64d4d'] },
-  mark: { color: '#2f5d8a' },
+  // A point with no number (suppressed, not submitted, no cases) keeps its place on the axis and breaks a line there,
+  // rather than vanishing from the axis or being bridged.
+  mark: { color: '#2f5d8a', invalid: 'break-paths-show-domains' },
   line: { strokeWidth: 2, point: true },
   bar: { color: '#2f5d8a' },
 } as const;
@@ -34,7 +36,7 @@ const keep = 64;
 /** Render `spec` with `rows` as its named data; `id` makes the title/desc ids unique in the page. */
 export async function renderChart(spec: Record<string, unknown>, dataName: string, rows: Record<string, unknown>[], title: string, desc: string): Promise<string> {
   const withData = {
-    ...spec,
+    ...withGaps(spec, rows),
     title: undefined,
     datasets: { [dataName]: rows },
     config: { ...baseConfig, ...((spec['config'] as object | undefined) ?? {}) },
@@ -49,6 +51,28 @@ export async function renderChart(spec: Record<string, unknown>, dataName: strin
     if (rendered.size > keep) rendered.delete(rendered.keys().next().value as string);
   }
   return annotate(await svg, title, desc);
+}
+
+/**
+ * The spec with one more layer: each suppressed value's label (`gap`, e.g. `c`) drawn at zero on the value axis, so a
+ * suppressed value is a labelled gap, never an absent bar or point that reads as zero or as nothing. A spec that does
+ * not put `value` on x or y is left as it is (the table under it still shows the `c`).
+ */
+export function withGaps(spec: Record<string, unknown>, rows: readonly Record<string, unknown>[]): Record<string, unknown> {
+  if (!rows.some((r) => typeof r['gap'] === 'string')) return spec;
+  const encoding = (spec['encoding'] ?? {}) as Record<string, { field?: unknown } | undefined>;
+  const channel = encoding['y']?.field === 'value' ? 'y' : encoding['x']?.field === 'value' ? 'x' : null;
+  if (!channel) return spec;
+  const place = channel === 'x' ? { align: 'left', baseline: 'middle', dx: 4 } : { align: 'center', baseline: 'bottom', dy: -3 };
+  const gapLayer = {
+    // `value` is null on these rows, and Vega-Lite drops rows with an invalid field the view encodes: give them a 0 here.
+    transform: [{ filter: 'isString(datum.gap)' }, { calculate: '0', as: 'value' }],
+    mark: { type: 'text', fontWeight: 'bold', fontSize: 11, color: '#1f2933', ...place },
+    encoding: { [channel]: { datum: 0, type: 'quantitative' }, text: { field: 'gap' }, color: { value: '#1f2933' } },
+  };
+  const { mark, layer, ...rest } = spec;
+  const layers = Array.isArray(layer) ? layer : [{ mark }];
+  return { ...rest, layer: [...layers, gapLayer] };
 }
 
 async function toSvg(spec: TopLevelSpec): Promise<string> {

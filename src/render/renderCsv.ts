@@ -1,8 +1,8 @@
 // Every table of a prepared report as CSV files: one per table, text cells through neutraliseFormula, RAG in its own column.
 import { csvLine, neutraliseFormula } from '../export/csvCell.js';
-import { ragText, type Suppressed } from './formatFigure.js';
+import { ragText, showsSuppressed } from './formatFigure.js';
 import type { PreparedReport } from './prepareReport.js';
-import { hasSuppressed, type Table } from './Table.js';
+import type { Table } from './Table.js';
 
 /** File name (safe, unique within the report) → CSV text. */
 export function renderCsv(p: PreparedReport): Map<string, string> {
@@ -11,7 +11,9 @@ export function renderCsv(p: PreparedReport): Map<string, string> {
     const base = `${section}--${t.id}`.replace(/[^a-z0-9_.-]+/gi, '-');
     let name = `${base}.csv`;
     for (let n = 2; files.has(name); n++) name = `${base}-${n}.csv`;
-    files.set(name, tableCsv(hasSuppressed(t, p.suppressed) ? { ...t, notes: [...t.notes, footnote(p.suppressed)] } : t));
+    // A CSV file is read on its own: one with a suppressed (or, internal, marked) cell carries the rule as its last note.
+    const suppressed = t.rows.some((r) => r.slice(1).some((c) => showsSuppressed(c.text, p.suppressed)));
+    files.set(name, tableCsv(suppressed ? { ...t, notes: [...t.notes, p.suppressed.legend] } : t));
   };
   for (const sec of p.sections) {
     for (const c of sec.charts) add(sec.definition.id, c.table);
@@ -41,8 +43,4 @@ export function tableCsv(t: Table): string {
   }
   for (const n of t.notes) lines.push(csvLine([neutraliseFormula(`Note: ${n}`)]));
   return lines.join('');
-}
-
-function footnote(s: Suppressed): string {
-  return `${s.symbol}: ${s.meaning} (suppressed)`;
 }

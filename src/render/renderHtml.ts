@@ -59,7 +59,7 @@ ${d.summary ? `<p>${escapeHtml(d.summary)}</p>` : ''}
 </dl>
 <p>${audience}.</p>
 <nav class="contents"><strong>Contents</strong><ol>${p.sections.map((x) => `<li><a href="#${escapeHtml(x.definition.id)}">${escapeHtml(x.definition.title)}</a></li>`).join('')}${p.evidence.length > 0 ? '<li><a href="#evidence">Evidence lists</a></li>' : ''}</ol></nav>
-<p class="key">How to read it: RAG status is shown as a word and a symbol as well as a colour — ${(['green', 'amber', 'red'] as const).map((r) => `${ragBadge(r)} (${ragText[r].letter})`).join(' ')}. <strong>${escapeHtml(s.symbol)}</strong>: ${escapeHtml(s.meaning)} (suppressed). <em>not submitted</em>: the partner sent no accepted file for the month, never counted as zero. <em>no cases</em>: nothing to measure, never 0%.</p>
+<p class="key">How to read it: RAG status is shown as a word and a symbol as well as a colour — ${(['green', 'amber', 'red'] as const).map((r) => `${ragBadge(r)} (${ragText[r].letter})`).join(' ')}. ${escapeHtml(s.legend)} <em>not submitted</em>: the partner sent no accepted file for the month, never counted as zero. <em>no cases</em>: nothing to measure, never 0%.</p>
 ${subsHtml}
 </header>`;
 }

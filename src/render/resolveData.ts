@@ -21,6 +21,8 @@ export function splitDataName(name: string): { measureId: string; rest: string[]
 export class DataNameError extends UsageError {}
 
 const numberOf = (f: Figure | undefined): number | null => (f && !f.suppressed && f.status === 'ok' ? f.value : null);
+/** The label a chart draws where a suppressed value would be (a labelled gap, never an absent bar that reads as zero). */
+const gapOf = (f: Figure | undefined, s: Suppressed): string | null => (f?.suppressed ? s.symbol : null);
 
 /** Rows and table for a chart's data name. */
 export function resolveChartData(data: ReportData, name: string, s: Suppressed): ChartData {
@@ -28,7 +30,7 @@ export function resolveChartData(data: ReportData, name: string, s: Suppressed):
   const m = data.measures.find((x) => x.id === measureId);
   if (!m) throw new DataNameError(`data "${name}": no measure ${measureId} in this report`);
   const [kind = '', sub] = rest;
-  const point = (month: string, f: Figure | undefined) => ({ month, date: `${month}-01`, month_label: formatMonth(month), value: numberOf(f), display: formatFigure(f, s, true) });
+  const point = (month: string, f: Figure | undefined) => ({ month, date: `${month}-01`, month_label: formatMonth(month), value: numberOf(f), gap: gapOf(f, s), display: formatFigure(f, s, true) });
   if (kind === 'trend') {
     const rows = (m.region.trend ?? []).map((p) => point(p.month, p.figure));
     return { rows, table: simpleTable(name, `${m.title}: ${data.region}, by month`, ['Month', humanise(m.headline)], rows.map((r) => [r.month_label, r.display])) };
@@ -41,7 +43,7 @@ export function resolveChartData(data: ReportData, name: string, s: Suppressed):
     const figure = sub ?? m.headline;
     const rows = data.partners.map((p) => {
       const f = m.partners[p.code]?.figures[figure];
-      return { partner: p.name, code: p.code, value: numberOf(f), display: formatFigure(f, s, true), rag: f?.rag ?? null };
+      return { partner: p.name, code: p.code, value: numberOf(f), gap: gapOf(f, s), display: formatFigure(f, s, true), rag: f?.rag ?? null };
     });
     const regionFigure = m.region.figures[figure];
     const table = simpleTable(name, `${m.title}: by partner`, ['Partner', humanise(figure)], [...rows.map((r) => [r.partner, r.display]), [`${data.region} (region)`, formatFigure(regionFigure, s, true)]]);
@@ -53,7 +55,7 @@ export function resolveChartData(data: ReportData, name: string, s: Suppressed):
   }
   const breakdown = m.region.breakdowns?.[kind];
   if (breakdown) {
-    const rows = Object.entries(breakdown).map(([c, f]) => ({ category: humanise(c), value: numberOf(f), display: formatFigure(f, s, true) }));
+    const rows = Object.entries(breakdown).map(([c, f]) => ({ category: humanise(c), value: numberOf(f), gap: gapOf(f, s), display: formatFigure(f, s, true) }));
     return { rows, table: simpleTable(name, `${m.title}: ${humanise(kind).toLowerCase()}, ${data.region}`, [humanise(kind), 'Number'], rows.map((r) => [r.category, r.display])) };
   }
   throw new DataNameError(`data "${name}": expected ${measureId}.trend, .trends, .partners, .partners.<figure> or one of its breakdowns (${Object.keys(m.region.breakdowns ?? {}).join(', ') || 'it has none'})`);

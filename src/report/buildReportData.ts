@@ -1,5 +1,5 @@
 // One report's ReportData for one audience: the definition's measures only, disclosure control for published, evidence for internal only.
-import { disclose } from '../measure/disclose.js';
+import { disclose, markSuppression } from '../measure/disclose.js';
 import type { ComputedMeasures } from '../measure/computeMeasures.js';
 import { reportPeriod } from '../measure/reportPeriod.js';
 import type { Audience, ReportData } from '../measure/types.js';
@@ -28,7 +28,7 @@ export interface BuildReportDataInput {
 
 export function buildReportData(i: BuildReportDataInput): ReportData {
   const patterns = measurePatterns(i.definition, i.chartData);
-  const all = i.audience === 'published' ? disclose(i.computed.measures, i.pipeline.suppression) : i.computed.measures;
+  const all = i.audience === 'published' ? disclose(i.computed.measures, i.pipeline.suppression) : markSuppression(i.computed.measures, i.pipeline.suppression);
   const measures = all.filter((m) => patterns.some((p) => matchesPattern(m.id, p)));
   const used = new Set(measures.flatMap((m) => [...m.region.submissions, ...Object.values(m.partners).flatMap((e) => e.submissions)]));
   const data: ReportData = {

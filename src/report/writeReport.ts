@@ -1,9 +1,9 @@
 // One report for one audience written to disk: `<report>-<audience>.html`, `.json`, `-csv/*.csv`; PDF is returned as a job (one browser prints them all).
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReportData } from '../measure/types.js';
+import type { Audience, ReportData } from '../measure/types.js';
 import type { Suppression } from '../pipeline/PipelineConfig.js';
-import type { Suppressed } from '../render/formatFigure.js';
+import { suppressedFor, type Suppressed } from '../render/formatFigure.js';
 import { prepareReport } from '../render/prepareReport.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderHtml } from '../render/renderHtml.js';
@@ -17,20 +17,20 @@ export type { Format } from './formats.js';
 export interface WriteReportInput {
   data: ReportData;
   report: LoadedReport;
-  suppression: Pick<Suppression, 'maxCount' | 'symbol'>;
+  suppression: Pick<Suppression, 'maxCount' | 'symbol'> & Partial<Pick<Suppression, 'minCount'>>;
   formats: readonly Format[];
   outDir: string;
   say: (line: string) => void;
 }
 
-/** How suppressed cells read: the symbol and "fewer than N". */
-export function suppressedText(s: Pick<Suppression, 'maxCount' | 'symbol'>): Suppressed {
-  return { symbol: s.symbol, meaning: `fewer than ${s.maxCount + 1}` };
+/** How suppressed cells read for the report's audience (the legend and, internal, the marks). */
+export function suppressedText(s: Pick<Suppression, 'maxCount' | 'symbol'> & Partial<Pick<Suppression, 'minCount'>>, audience: Audience): Suppressed {
+  return suppressedFor(s, audience);
 }
 
 export async function writeReport(i: WriteReportInput): Promise<{ files: string[]; pdf?: PdfJob }> {
   const base = join(i.outDir, `${i.data.report.id}-${i.data.audience}`);
-  const prepared = await prepareReport(i.data, i.report, suppressedText(i.suppression));
+  const prepared = await prepareReport(i.data, i.report, suppressedText(i.suppression, i.data.audience));
   for (const w of prepared.warnings) i.say(`${join(i.report.dir, 'report.yaml')}: ${w}`);
   const files: string[] = [];
   const write = (file: string, text: string) => {

@@ -63,11 +63,12 @@ describe('renderChart', () => {
 describe('describeChart', () => {
   it('summarises a trend with its range and extremes and says what it cannot draw', () => {
     const rows = [
-      { month: '2026-01', month_label: 'Jan 2026', value: 4, display: '4' },
-      { month: '2026-02', month_label: 'Feb 2026', value: null, display: 'c' },
-      { month: '2026-03', month_label: 'Mar 2026', value: 9, display: '9' },
+      { month: '2026-01', month_label: 'Jan 2026', value: 4, gap: null, display: '4' },
+      { month: '2026-02', month_label: 'Feb 2026', value: null, gap: 'c', display: 'c' },
+      { month: '2026-03', month_label: 'Mar 2026', value: 9, gap: null, display: '9' },
+      { month: '2026-04', month_label: 'Apr 2026', value: null, gap: null, display: 'not submitted' },
     ];
     const text = describeChart('Concerns', { rows, table: { id: 'x', title: 'x', columns: [], rows: [], notes: [] } });
-    expect(text).toBe('Concerns: 4 in Jan 2026 and 9 in Mar 2026; highest 9 in Mar 2026, lowest 4 in Jan 2026. 1 of 3 points have no number to draw (suppressed, not submitted or no cases); the table below gives each.');
+    expect(text).toBe('Concerns: 4 in Jan 2026 and 9 in Mar 2026; highest 9 in Mar 2026, lowest 4 in Jan 2026. 1 of 4 points are suppressed, drawn as c at zero; 1 of 4 points have no number to draw (not submitted or no cases); the table below gives each.');
   });
 });
