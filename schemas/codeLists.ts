@@ -1,62 +1,54 @@
 // Every code list of the contract, as data: code, official label, Annex A letter or number, and accepted variants.
-// Matching rules (case, punctuation, `RD1 - label` combinations) live in src/ingest/matchCode.ts and apply to all lists alike.
-import { CodeList } from './defineDataset.js';
+// The forms a value takes (`RD1 - label`, `Indian [AIND]`, `a) Male`…) are in valueForms.ts; how they are read is in
+// src/ingest/normalise/matchCode.ts, for all lists alike.
+import { CodeList, type CodeGroup } from './defineDataset.js';
+import { ethnicGroups, ethnicityCodes } from './ethnicityCodes.js';
 
-const list = (name: string, description: string, codes: CodeList['codes'] | { code: string; label: string; letter?: string; number?: number; variants?: string[] }[]) =>
-  CodeList.parse({ name, description, codes });
+type CodeInput = { code: string; label: string; letter?: string; number?: number; alsoNumbers?: number[]; variants?: string[]; altCodes?: string[]; spellings?: string[]; backgrounds?: string[] };
+type ListExtras = { notKnown?: string; refused?: string; groups?: CodeGroup[]; localCodes?: boolean };
 
-/** Letters a, b, c… assigned in list order (the Annex A template's lettered options). */
-const lettered = <T extends object>(items: T[]) => items.map((it, i) => ({ ...it, letter: String.fromCharCode(97 + i) }));
+const list = (name: string, description: string, codes: CodeList['codes'] | CodeInput[], extras: ListExtras = {}) =>
+  CodeList.parse({ name, description, codes, ...extras });
 
 // Yes/no characteristics (disability, FFA): `not_known` keeps the record when the council does not know (a warning).
 export const yesNo = list('yes_no', 'Yes, no or not known', [
-  { code: 'yes', label: 'Yes', letter: 'a', number: 1, variants: ['y', 'true'] },
-  { code: 'no', label: 'No', letter: 'b', number: 0, variants: ['n', 'false'] },
-  { code: 'not_known', label: 'Not known', variants: [] },
-]);
+  // The CIN census disability categories (AUT, HEAR…) mean "yes, disabled"; NONE is its "no disability".
+  {
+    code: 'yes', label: 'Yes', letter: 'a', number: 1, variants: ['y', 'true'],
+    altCodes: ['AUT', 'BEH', 'COMM', 'CON', 'DDA', 'HAND', 'HEAR', 'INC', 'LD', 'MOB', 'PC', 'VIS'],
+    spellings: [
+      'Disability', 'Disabled', 'Autism', 'Asperger syndrome', 'Autism or Asperger syndrome', 'Diagnosed with autism or Asperger syndrome',
+      'Behaviour', 'Communication', 'Consciousness', 'Hand function', 'Hearing', 'Incontinence', 'Learning', 'Learning disability', 'Mobility',
+      'Personal care', 'Vision', 'Disabled under DDA', 'Disabled under DDA - No other', 'Other DDA',
+    ],
+  },
+  { code: 'no', label: 'No', letter: 'b', number: 0, variants: ['n', 'false'], altCodes: ['NONE'], spellings: ['No disability', 'Not disabled'] },
+  // The DfE's "not obtained" and "refused" codes, sent in a disability column, say it is not known.
+  { code: 'not_known', label: 'Not known', variants: [], altCodes: ['NOBT', 'REFU'], spellings: ['Information not yet obtained'] },
+], { notKnown: 'not_known' });
 
+// DfE gender codes: 1 male, 2 female, 0 not known and 9 not stated (both the template's c); "neither" has no number.
 export const gender = list('gender', 'Gender (Annex A)', [
   { code: 'male', label: 'Male', letter: 'a', number: 1, variants: ['m'] },
   { code: 'female', label: 'Female', letter: 'b', number: 2, variants: ['f'] },
-  { code: 'not_stated', label: 'Not stated/recorded', letter: 'c', number: 3, variants: ['not stated', 'not recorded', 'unknown'] },
-  { code: 'neither', label: 'Neither', letter: 'd', number: 4, variants: [] },
-]);
+  { code: 'not_stated', label: 'Not stated/recorded', letter: 'c', number: 0, alsoNumbers: [9], variants: ['not stated', 'not recorded'], spellings: ['Not stated/recorded (or unborn)'] },
+  { code: 'neither', label: 'Neither', letter: 'd', variants: [], spellings: ['Non-binary', 'Non binary'] },
+], { notKnown: 'not_stated' });
 
-// The spec says the Annex A template letters these `a) WBRI` … `s) NOBT`, but lists 20 codes; letters here run a–t in list order.
-export const ethnicity = list('ethnicity', 'Ethnicity (DfE 4-letter codes)', lettered([
-  { code: 'WBRI', label: 'White British' },
-  { code: 'WIRI', label: 'White Irish' },
-  { code: 'WIRT', label: 'Traveller of Irish heritage' },
-  { code: 'WOTH', label: 'Any other White background' },
-  { code: 'WROM', label: 'Gypsy/Roma' },
-  { code: 'MWBC', label: 'White and Black Caribbean' },
-  { code: 'MWBA', label: 'White and Black African' },
-  { code: 'MWAS', label: 'White and Asian' },
-  { code: 'MOTH', label: 'Any other mixed background' },
-  { code: 'AIND', label: 'Indian' },
-  { code: 'APKN', label: 'Pakistani' },
-  { code: 'ABAN', label: 'Bangladeshi' },
-  { code: 'AOTH', label: 'Any other Asian background' },
-  { code: 'BCRB', label: 'Black Caribbean' },
-  { code: 'BAFR', label: 'Black African' },
-  { code: 'BOTH', label: 'Any other Black background' },
-  { code: 'CHNE', label: 'Chinese' },
-  { code: 'OOTH', label: 'Any other ethnic group' },
-  { code: 'REFU', label: 'Refused' },
-  { code: 'NOBT', label: 'Information not yet obtained' },
-]));
+// DfE main codes; the Annex A template letters them a) WBRI … r) OOTH, s) REFU and s) NOBT (see ethnicityCodes.ts).
+export const ethnicity = list('ethnicity', 'Ethnicity (DfE 4-letter codes)', ethnicityCodes, { notKnown: 'NOBT', refused: 'REFU', groups: ethnicGroups, localCodes: true });
 
 export const reversalReason = list('reversal_reason', 'Reason why the child should no longer be placed for adoption', [
-  { code: 'RD1', label: "The child's needs changed subsequent to the decision", letter: 'a', variants: ["Child's needs changed", 'needs changed'] },
-  { code: 'RD2', label: 'The Court did not make a placement order', letter: 'b', variants: ['Court did not make placement order', 'no placement order'] },
-  { code: 'RD3', label: 'Prospective adopters could not be found', letter: 'c', variants: ['Adopters could not be found', 'no adopters found'] },
+  { code: 'RD1', label: "The child's needs changed subsequent to the decision", letter: 'a', variants: ["Child's needs changed", 'needs changed'], spellings: ["Child's needs changed subsequent to decision", "Child's needs changed subsequent to the decision"] },
+  { code: 'RD2', label: 'The Court did not make a placement order', letter: 'b', variants: ['Court did not make placement order', 'no placement order'], spellings: ['Court did not make a PO', 'Court did not make a placement order', 'Court did not grant freeing order'] },
+  { code: 'RD3', label: 'Prospective adopters could not be found', letter: 'c', variants: ['Adopters could not be found', 'no adopters found'], spellings: ['Prospective adopters cannot be found', 'Propsective adopters cannot be found'] },
   { code: 'RD4', label: 'Any other reason', letter: 'd', variants: ['Other reason', 'other'] },
 ]);
 
 export const leftReason = list('left_reason', 'Reason for leaving the adoption process', [
-  { code: 'withdrew', label: 'Withdrew', letter: 'a', number: 1, variants: ['withdrawn', 'self withdrew'] },
-  { code: 'on_hold', label: 'Process on hold', letter: 'b', number: 2, variants: ['on hold'] },
-  { code: 'refused', label: 'Application refused', letter: 'c', number: 3, variants: ['not approved'] },
+  { code: 'withdrew', label: 'Withdrew', letter: 'a', number: 1, variants: ['withdrawn', 'self withdrew'], spellings: ['Adopter withdrew from process', 'Adopter withdrew'] },
+  { code: 'on_hold', label: 'Process on hold', letter: 'b', number: 2, variants: ['on hold'], spellings: ['Process put on hold', 'Put on hold'] },
+  { code: 'refused', label: 'Application refused', letter: 'c', number: 3, variants: ['not approved'], spellings: ['Refused'] },
 ]);
 
 export const requester = list('requester', 'Who asked for adoption support', [

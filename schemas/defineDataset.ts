@@ -11,14 +11,58 @@ export const Code = z.object({
   number: z.number().int().min(0).optional(),
   /** Further accepted spellings, matched case-insensitively (`M`, short wording from the Annex A template). */
   variants: z.array(z.string().min(1)).default([]),
+  /** Other numbers that mean this option (DfE gender `0` and `9` both mean "not stated/recorded"). */
+  alsoNumbers: z.array(z.number().int().min(0)).default([]),
+  /** Other codes that mean exactly this option (DfE extended codes, older CIN codes such as `A1`): stored as this code. */
+  altCodes: z.array(z.string().min(1)).default([]),
+  /** Spellings seen in councils' extracts (not printed in the specification, which shows `variants`). */
+  spellings: z.array(z.string().min(1)).default([]),
+  /**
+   * Narrower backgrounds this option covers (`Albanian` under WOTH): a value naming one is stored as this code, and when
+   * this code is a group's "any other" code, with a warning that the code was inferred.
+   */
+  backgrounds: z.array(z.string().min(1)).default([]),
 });
 export type Code = z.infer<typeof Code>;
 
-export const CodeList = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  description: z.string(),
-  codes: z.array(Code).min(1),
+/** A group of options (an ethnic group): its names, its options, and the option a group-only value is recorded as. */
+export const CodeGroup = z.object({
+  name: z.string().min(1),
+  /** How councils write the group (`White`, `Asian or Asian British`, `Mixed / Multiple ethnic groups`). */
+  names: z.array(z.string().min(1)).min(1),
+  codes: z.array(z.string().min(1)).min(1),
+  /** The group's "any other" code (WOTH): a background of the group without a code of its own is recorded as it. */
+  anyOther: z.string().min(1),
+  /** Wordings that name an option only after the group's name (`Black - Caribbean`, `White (Irish)`), by code. */
+  wordings: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
+export type CodeGroup = z.infer<typeof CodeGroup>;
+
+export const CodeList = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    description: z.string(),
+    codes: z.array(Code).min(1),
+    /** The code a "not known / not recorded / not stated" value is stored as, with a warning (a characteristic). */
+    notKnown: z.string().optional(),
+    /** The code a "refused / declined" value is stored as (ethnicity's REFU); `notKnown` when absent. */
+    refused: z.string().optional(),
+    groups: z.array(CodeGroup).default([]),
+    /** Councils' systems put a local code of their own before the value (`(A.A28) White - British`, `WEN - WENG - English`). */
+    localCodes: z.boolean().default(false),
+  })
+  .superRefine((list, ctx) => {
+    const known = new Set(list.codes.map((c) => c.code));
+    const check = (code: string | undefined, path: (string | number)[]) => {
+      if (code !== undefined && !known.has(code)) ctx.addIssue({ code: 'custom', message: `"${code}" is not a code of ${list.name}`, path });
+    };
+    check(list.notKnown, ['notKnown']);
+    check(list.refused, ['refused']);
+    list.groups.forEach((g, i) => {
+      g.codes.forEach((c, j) => check(c, ['groups', i, 'codes', j]));
+      check(g.anyOther, ['groups', i, 'anyOther']);
+    });
+  });
 export type CodeList = z.infer<typeof CodeList>;
 
 export const ColumnType = z.discriminatedUnion('kind', [

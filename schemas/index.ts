@@ -15,5 +15,5 @@ export function datasetByName(name: string): Dataset | undefined {
 }
 
 export { children, adopters, support, concerns, workforce };
-export type { Dataset, Column, ColumnType, CodeList, Code, RowRule } from './defineDataset.js';
+export type { Dataset, Column, ColumnType, CodeList, Code, CodeGroup, RowRule } from './defineDataset.js';
 export * as codeLists from './codeLists.js';

@@ -40,7 +40,11 @@ export const exampleParams: Record<RuleCode, MessageParams> = {
   'number.range': { header: header(adopters, 'children_placed'), value: '12', detail: '0 to 10' },
   'money.format': { header: header(support, 'asf_amount'), value: '£1.234,50' },
   'month.format': { header: header(workforce, 'month'), value: 'April 2025' },
-  'code.unknown': { header: header(children, 'gender'), value: 'Boy', accepted: codeLists.gender.codes.map((c) => c.code) },
+  'code.unknown': { header: header(children, 'gender'), value: 'Femail', accepted: codeLists.gender.codes.map((c) => c.code), options: codeLists.gender.codes.map((c) => `${c.code} (${c.label})`), suggestion: 'female (Female)' },
+  'code.ambiguous': { header: header(children, 'ethnicity'), value: 'WBRI - White Irish', options: ['WBRI (White British)', 'WIRI (White Irish)'] },
+  'code.not_known': { header: header(children, 'disability'), value: 'Unknown', code: 'not_known (Not known)' },
+  'code.inferred': { header: header(children, 'ethnicity'), value: 'White - Albanian', detail: 'background', code: 'WOTH (Any other White background)', options: ['WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM'] },
+  'code.letter_mismatch': { header: header(children, 'ethnicity'), value: 'b) White British', options: ['WIRI (White Irish)'], code: 'WBRI (White British)' },
   'key.duplicate': { detail: header(concerns, 'concern_id'), firstLine: 14 },
   'chronology.order': {
     header: header(children, 'placed_date'), value: '01/03/2025',

@@ -2,6 +2,8 @@
 // once in TypeScript into a small lookup table holding the typed value and the rule it breaks, which the checks join to.
 // Distinct values are few even in a very large file, so the hot path does no per-cell work in JavaScript.
 import type { Column, ColumnType } from '../../schemas/index.js';
+import { codeLists } from '../../schemas/index.js';
+import type { RuleCode } from '../diagnostics/rules.js';
 import { duckdbType } from '../contract/duckdbType.js';
 import { presence } from '../ingest/normalise/missing.js';
 import { normaliseCell } from '../ingest/normalise/normaliseCell.js';
@@ -49,6 +51,30 @@ export function lookupValueColumn(type: ColumnType): string {
   return c;
 }
 
+/** What one distinct raw value of a typed column becomes: its typed value (text), and the rule it breaks or warns of. */
+export interface LookupValue {
+  /** Set when the value is stored: always without a rule, or beside a warning rule (`code.not_known`, `code.inferred`…). */
+  value: string | null;
+  rule: RuleCode | null;
+  detail: string | null;
+}
+
+/**
+ * Normalise one raw value of a typed column as the checks do (before the event-date bound, which needs the month):
+ * missing and `Not known` by the column's required-ness, except that a characteristic (a code list with a not-known
+ * code: gender, ethnicity, disability, FFA) reads "not known" as its not-known code, with a warning.
+ */
+export function lookupValue(column: Column, raw: string): LookupValue {
+  const type = column.type as Typed;
+  const list = type.kind === 'code' ? type.codes : type.kind === 'yesno' ? codeLists.yesNo : null;
+  const p = presence(raw);
+  if (p === 'missing') return { value: null, rule: column.required ? 'required.missing' : null, detail: null };
+  if (p === 'not_known' && !list?.notKnown) return { value: null, rule: column.required ? 'required.not_known' : null, detail: null };
+  const n = normaliseCell(type, raw);
+  if (!n.ok) return { value: null, rule: n.rule, detail: n.detail ?? null };
+  return { value: n.value, rule: n.warning?.rule ?? null, detail: n.warning?.detail ?? null };
+}
+
 /** The lookup table of a group, and what the checks need to know of it. */
 export interface Lookups {
   table: string;
@@ -67,7 +93,7 @@ export function lookupJoin(lookups: Lookups, col: Column, j: string, s: string, 
  * Build the lookup table `<prefix>_lk`: (key, pe, raw, rule, detail, v_date, v_int, …) with one row per lookup key
  * and distinct raw value — for an event-date key, one per reporting month end `pe` of the group as well — where `rule`
  * is already final for the column kind (a missing value in a required column is `required.missing`; an event date
- * after `pe` is `date.future`) and the typed value is set only when `rule` is null. One table for every key keeps the
+ * after `pe` is `date.future`) and the typed value is set when `rule` is null or a warning (see lookupValue). One table for every key keeps the
  * statement count small. Returns its name and the keys with failing values, or null when no file has a typed column.
  */
 export async function buildLookups(db: Database, source: string, prefix: string, columns: MappedColumn[], periodEnds: readonly string[]): Promise<Lookups | null> {
@@ -94,18 +120,12 @@ export async function buildLookups(db: Database, source: string, prefix: string,
     const sqlType = duckdbType(type);
     const ends = isEventDate(m.column) ? periodEnds : [null];
     for (const v of valuesByDomain.get(domainOf(type) as string) ?? []) {
-      const p = presence(v);
-      const value = p === 'value' ? normaliseCell(type, v) : null;
+      const read = lookupValue(m.column, v);
       for (const pe of ends) {
-        const row = (typed: string | null, rule: string | null, detail: string | null = null) => {
-          rows.push([key, pe, sqlType, v, typed, rule, detail]);
-          if (rule !== null) failing.add(key);
-        };
-        if (p === 'missing') row(null, m.column.required ? 'required.missing' : null);
-        else if (p === 'not_known') row(null, m.column.required ? 'required.not_known' : null);
-        else if (!value?.ok) row(null, value?.rule ?? null, value?.detail ?? null);
-        else if (pe !== null && value.value > pe) row(null, 'date.future');
-        else row(value.value, null);
+        const future = read.value !== null && read.rule === null && pe !== null && read.value > pe;
+        const [typed, rule, detail] = future ? [null, 'date.future', null] : [read.value, read.rule, read.detail];
+        rows.push([key, pe, sqlType, v, typed, rule, detail]);
+        if (rule !== null) failing.add(key);
       }
     }
   }

@@ -193,12 +193,12 @@ describe('matchCode: codes as LAs send them', () => {
     expect(matchCode(codeLists.concernSource, 'Multi-Agency Resource Panel')).toBe('case_review');
   });
 
-  it('an unknown value matches nothing; beside a letter or number, the label decides (templates letter options differently)', () => {
+  it('an unknown value matches nothing; beside a letter the label decides (templates letter options differently); a DfE number beside another label is ambiguous', () => {
     expect(matchCode(rd, 'RD5')).toBeUndefined();
     expect(matchCode(rd, 'Because')).toBeUndefined();
     expect(matchCode(codeLists.gender, 'a) Female')).toBe('female');
-    expect(matchCode(codeLists.gender, '2 - Male')).toBe('male');
-    expect(matchCode(codeLists.ethnicity, 's) NOBT')).toBe('NOBT'); // datasets.md letters NOBT s); the schema letters it t)
+    expect(matchCode(codeLists.gender, '2 - Male')).toBeUndefined(); // DfE 2 is female: two options named, never a guess
+    expect(matchCode(codeLists.ethnicity, 's) NOBT')).toBe('NOBT'); // the template letters both REFU and NOBT s)
     expect(matchCode(rd, 'RD1 - Any other reason')).toBeUndefined(); // a code beside another code's label is ambiguous
     expect(matchCode(codeLists.gender, 'a')).toBeUndefined(); // a bare letter is too easily a typo
     expect(matchCode(codeLists.gender, 'x) Male')).toBe('male'); // no option x): the label decides
@@ -237,7 +237,8 @@ describe('normaliseCell', () => {
 
   it('an unknown yes/no is code.unknown listing yes, no', () => {
     expect(normaliseCell(yesno, 'Maybe')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no, not_known' });
-    expect(normaliseCell(yesno, '1 - Maybe')).toEqual({ ok: true, value: 'yes' }); // the number names the option
+    // A number beside a wording that names nothing is not certain: a diagnostic, never a guess.
+    expect(normaliseCell(yesno, '1 - Maybe')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no, not_known' });
     expect(normaliseCell(yesno, '2')).toEqual({ ok: false, rule: 'code.unknown', detail: 'yes, no, not_known' });
   });
 
