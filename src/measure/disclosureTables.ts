@@ -21,8 +21,9 @@ export function linesOf(m: MeasureResult): Line[] {
   const lines: Line[] = [];
   const across = (pick: (e: EntityFigures) => Figure | undefined) => {
     const total = pick(m.region);
-    if (!total) return;
-    lines.push({ total, components: partners.map(pick).filter((f): f is Figure => f !== undefined) });
+    const components = partners.map(pick).filter((f): f is Figure => f !== undefined);
+    // No partner cells (none submitted, or a region-only measure): no sum to state.
+    if (total && components.length > 0) lines.push({ total, components });
   };
   for (const key of Object.keys(m.region.figures)) across((e) => e.figures[key]);
   for (const [name, cells] of Object.entries(m.region.breakdowns ?? {})) {

@@ -1,7 +1,8 @@
-// Disclosure control: counts 1–5 and figures over 1–5 records hidden, secondary suppression so nothing is recoverable from a total, zero shown.
+// Disclosure control: counts 1–5 and figures over 1–5 records hidden, secondary suppression so nothing is recoverable from a total,
+// zero shown unless hiding it is what protects a small cell; the internal copy says which kind each hidden figure is.
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeMeasures } from '../../src/measure/computeMeasures.js';
-import { disclose } from '../../src/measure/disclose.js';
+import { disclose, markSuppression } from '../../src/measure/disclose.js';
 import { capacityFigures } from '../../src/measure/supportCapacity.js';
 import { count, rate } from '../../src/measure/figure.js';
 import type { EntityFigures, Figure, MeasureResult } from '../../src/measure/types.js';
@@ -23,13 +24,26 @@ describe('primary and secondary suppression', () => {
     expect(shown(out?.region.figures['count'])).toBe(25);
     expect(out?.partners['a']?.figures['count']).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true, rag: null });
   });
-  it('zero is shown as 0 and never chosen to protect a cell', () => {
+  it('zero is shown as 0 where a non-zero cell protects as well', () => {
     // a 0, b 4, c 20, region 24: b hidden; the next smallest non-zero is c (a zero would protect nothing).
     const [out] = disclose([m('x.count', { a: ent({ count: count(0) }), b: ent({ count: count(4) }), c: ent({ count: count(20) }) }, ent({ count: count(24) }))], rule);
     expect(['a', 'b', 'c'].map((p) => shown(out?.partners[p]?.figures['count']))).toEqual([0, 'c', 'c']);
     expect(shown(out?.region.figures['count'])).toBe(24);
     const [zeros] = disclose([m('x.count', { a: ent({ count: count(0) }) }, ent({ count: count(0) }))], rule);
     expect(zeros?.region.figures['count']).toMatchObject({ value: 0, suppressed: false });
+  });
+  it('a zero is hidden where that is what protects: two hidden 5s in a row of 10 would both be 5', () => {
+    // x 5, y 5, z 0, total 10: x + y = 10 pins both (neither is over 5). No non-zero cell is left to hide; hiding z gives
+    // x + y + z = 10, where x = 3, y = 5, z = 2 fits as well.
+    const row = ent({ count: count(10) }, { breakdowns: { by_kind: { x: count(5), y: count(5), z: count(0) } } });
+    const measures = [m('x.by', {}, row, { breakdownTotals: { by_kind: 'count' } })];
+    const [out] = disclose(measures, rule);
+    expect(['x', 'y', 'z'].map((k) => shown(out?.region.breakdowns?.['by_kind']?.[k]))).toEqual(['c', 'c', 'c']);
+    expect(shown(out?.region.figures['count'])).toBe(10);
+    const [marked] = markSuppression(measures, rule);
+    expect(['x', 'y', 'z'].map((k) => marked?.region.breakdowns?.['by_kind']?.[k]?.suppression)).toEqual(['primary', 'primary', 'secondary']);
+    expect(marked?.region.breakdowns?.['by_kind']?.['z']).toMatchObject({ value: 0, suppressed: false });
+    expect(marked?.region.figures['count']?.suppression).toBeUndefined();
   });
   it('a region total of 1–5 is hidden with its partners', () => {
     const [out] = disclose([m('x.count', { a: ent({ count: count(2) }), b: ent({ count: count(0) }) }, ent({ count: count(2) }))], rule);
@@ -69,7 +83,7 @@ describe('primary and secondary suppression', () => {
   });
   it('records left out for a missing date: a count of 1–5 is dropped for every entity of that figure', () => {
     // a left out 2, b 10, region 12: region − b would give a's 2 back, so neither is published.
-    const [out] = disclose([m('x.rate', { a: ent({ share: rate(20, 40, undefined, 2) }), b: ent({ share: rate(30, 40, undefined, 10) }) }, ent({ share: rate(50, 80, undefined, 12) }), { headline: 'share' })], rule);
+    const [out] = disclose([m('x.rate', { a: ent({ share: rate(20, 40, 2) }), b: ent({ share: rate(30, 40, 10) }) }, ent({ share: rate(50, 80, 12) }), { headline: 'share' })], rule);
     expect([out?.partners['a'], out?.partners['b'], out?.region].map((e) => e?.figures['share']?.excluded)).toEqual([undefined, undefined, undefined]);
     expect(out?.region.figures['share']?.value).toBe(62.5);
   });
