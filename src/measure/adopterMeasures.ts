@@ -1,4 +1,4 @@
-// Adopter recruitment measures (metrics.md `adopters.*`) for month M, per partner and region, from `current_adopters`.
+// Adopter recruitment measures (docs/measures.md `adopters.*`) for month M, per partner and region, from `current_adopters`.
 import { codeLists } from '../../schemas/index.js';
 import { breakdown, buildMeasure, series } from './buildMeasure.js';
 import { count, rate } from './figure.js';
@@ -10,7 +10,6 @@ export const NOT_RECORDED = 'not_recorded';
 
 export async function adopterMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const { E } = ctx.sql;
-  const t = ctx.pipeline.targets.adopters;
   /** On-time share over `end` in W12: `end ≤ start + n months`; records lacking `start` are excluded. */
   const onTime = (key: string, end: string, start: string, months: number) => `
       count(*) FILTER (WHERE ${inW12(ctx, end)} AND ${start} IS NOT NULL) AS ${key}_n,
@@ -46,45 +45,19 @@ export async function adopterMeasures(ctx: MeasureContext): Promise<MeasureResul
     select: 'count(*) AS n',
   });
   const r = (e: string) => rows.get(e) ?? {};
-  const share = (key: string, e: string, g: { green: number; amber: number }) =>
-    rate(r(e)[`${key}_on_time`], r(e)[`${key}_n`], { kind: 'higher', green: g.green, amber: g.amber }, r(e)[`${key}_excluded`]);
-  const std = '26.4' as const;
-  const ds = ['adopters' as const];
+  const share = (key: string, e: string) => rate(r(e)[`${key}_on_time`], r(e)[`${key}_n`], r(e)[`${key}_excluded`]);
   const reasons = [...codeLists.leftReason.codes.map((c) => c.code), NOT_RECORDED];
   const flow = ['enquiries', 'stage1_starts', 'approvals'];
   return [
-    buildMeasure(ctx, {
-      id: 'adopters.flow', title: 'Enquiries, Stage 1 starts and approvals', standard: std, headline: 'approvals', datasets: ds,
-      build: (e) => ({
-        figures: Object.fromEntries(flow.flatMap((k) => [[k, count(r(e)[k])], [`${k}_w12`, count(r(e)[`${k}_w12`])]])),
-        trends: Object.fromEntries(flow.map((k) => [k, series(e, monthly, (row) => count(row?.[k]))])),
-      }),
-      trendTotals: Object.fromEntries(flow.map((k) => [k, `${k}_w12`])),
-    }),
-    buildMeasure(ctx, {
-      id: 'adopters.stage1_on_time', title: 'Stage 1 within 2 months', standard: std, headline: 'on_time', datasets: ds,
-      build: (e) => ({ figures: { on_time: share('s1', e, t.stage1_on_time) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'adopters.stage2_on_time', title: 'Stage 2 within 4 months', standard: std, headline: 'on_time', datasets: ds,
-      build: (e) => ({ figures: { on_time: share('s2', e, t.stage2_on_time) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'adopters.approved_within_6m', title: 'Approved within 6 months of starting Stage 1', standard: std, headline: 'on_time', datasets: ds,
-      build: (e) => ({ figures: { on_time: share('ap', e, t.approved_within_6m) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'adopters.waiting', title: 'Approved adopters waiting', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['waiting']), over_3_months: count(r(e)['waiting_over_3m']) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'adopters.matched_within_3m', title: 'Matched within 3 months of approval', standard: std, headline: 'on_time', datasets: ds,
-      build: (e) => ({ figures: { on_time: share('mt', e, t.matched_within_3m) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'adopters.left', title: 'Left the process', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['left_w12']) }, breakdowns: { by_left_reason: breakdown(e, reasons, left, (row) => count(row?.['n'])) } }),
-      breakdownTotals: { by_left_reason: 'count' },
-    }),
+    buildMeasure(ctx, 'adopters.flow', (e) => ({
+      figures: Object.fromEntries(flow.flatMap((k) => [[k, count(r(e)[k])], [`${k}_w12`, count(r(e)[`${k}_w12`])]])),
+      trends: Object.fromEntries(flow.map((k) => [k, series(e, monthly, (row) => count(row?.[k]))])),
+    })),
+    buildMeasure(ctx, 'adopters.stage1_on_time', (e) => ({ figures: { on_time: share('s1', e) } })),
+    buildMeasure(ctx, 'adopters.stage2_on_time', (e) => ({ figures: { on_time: share('s2', e) } })),
+    buildMeasure(ctx, 'adopters.approved_within_6m', (e) => ({ figures: { on_time: share('ap', e) } })),
+    buildMeasure(ctx, 'adopters.waiting', (e) => ({ figures: { count: count(r(e)['waiting']), over_3_months: count(r(e)['waiting_over_3m']) } })),
+    buildMeasure(ctx, 'adopters.matched_within_3m', (e) => ({ figures: { on_time: share('mt', e) } })),
+    buildMeasure(ctx, 'adopters.left', (e) => ({ figures: { count: count(r(e)['left_w12']) }, breakdowns: { by_left_reason: breakdown(e, reasons, left, (row) => count(row?.['n'])) } })),
   ];
 }

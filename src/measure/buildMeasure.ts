@@ -1,5 +1,8 @@
-// Assemble a MeasureResult from a per-entity builder: partners lacking a needed dataset become `not_submitted`, the region lists them.
-import type { DatasetName } from '../../schemas/index.js';
+// Assemble a MeasureResult from a per-entity builder and the measure's catalogue entry: every figure described
+// (direction, target, window), partners lacking a needed dataset become `not_submitted`, the region lists them. A
+// figure, breakdown or trend the SQL computes but the catalogue does not declare (or the reverse) is a bug, said at once.
+import { measureDefinition, type MeasureDefinition } from './catalogue/catalogue.js';
+import { describeFigure, endDaysEarlier, pointWindow, windowOf, type FigureContext } from './describeFigure.js';
 import { notSubmitted } from './figure.js';
 import { hasSubmitted, REGION, type MeasureContext } from './MeasureContext.js';
 import type { EntityFigures, Figure, MeasureResult } from './types.js';
@@ -13,28 +16,60 @@ export interface EntityParts {
   labels?: Record<string, Record<string, string>>;
 }
 
-export interface MeasureSpec {
-  id: string;
-  title: string;
-  standard: '26.4' | '25.7';
-  headline: string;
-  /** Datasets the measure needs: a partner lacking any of them is `not_submitted`. */
-  datasets: DatasetName[];
-  build: (entity: string) => EntityParts;
-  breakdownTotals?: Record<string, string>;
-  trendTotals?: Record<string, string>;
+const mapFigures = <T, U>(r: Record<string, T>, f: (v: T, k: string) => U): Record<string, U> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v, k)]));
+
+/** Throws when the names computed differ from those declared. */
+function sameNames(what: string, computed: Record<string, unknown> | undefined, declared: Record<string, unknown> | undefined, id: string): void {
+  const a = Object.keys(computed ?? {}).sort();
+  const b = Object.keys(declared ?? {}).sort();
+  if (a.join() !== b.join()) throw new Error(`measure ${id}: ${what} computed [${a.join(', ')}] but the catalogue declares [${b.join(', ')}] (src/measure/catalogue/)`);
 }
 
-const mapFigures = <T>(r: Record<string, T>, f: (v: T) => T): Record<string, T> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
+/** Every figure of `parts` described from the catalogue; units must agree with it. */
+function describeParts(ctx: MeasureContext, def: MeasureDefinition, parts: EntityParts): EntityParts {
+  sameNames('figures', parts.figures, def.figures, def.id);
+  sameNames('breakdowns', parts.breakdowns, def.breakdowns, def.id);
+  sameNames('trends', parts.trends, def.trends, def.id);
+  if (parts.labels) sameNames('labels', parts.labels, def.labels, def.id);
+  const c: FigureContext = { measure: def, targets: ctx.pipeline.targets };
+  const unit = (f: Figure, expected: string, where: string) => {
+    if (f.unit !== expected) throw new Error(`measure ${def.id}: ${where} is in ${f.unit} but the catalogue says ${expected}`);
+  };
+  const out: EntityParts = {
+    figures: mapFigures(parts.figures, (f, k) => {
+      const d = def.figures[k];
+      if (d) unit(f, d.unit, k);
+      return describeFigure(f, d, c, windowOf(d?.window ?? 'month', ctx.period, d ? endDaysEarlier(d, c) : 0));
+    }),
+  };
+  if (parts.breakdowns) {
+    out.breakdowns = mapFigures(parts.breakdowns, (cells, name) => {
+      const b = def.breakdowns?.[name];
+      return mapFigures(cells, (f, cat) => {
+        unit(f, 'count', `${name}.${cat}`);
+        return describeFigure(f, undefined, c, windowOf(b?.window ?? 'month', ctx.period));
+      });
+    });
+  }
+  if (parts.trends) {
+    out.trends = mapFigures(parts.trends, (points, name) =>
+      points.map((f, i) => {
+        const d = def.figures[name];
+        if (d) unit(f, d.unit, `${name} trend`);
+        return describeFigure(f, d, c, pointWindow(def.trends?.[name]?.points ?? 'month', ctx.period.months[i] ?? ''));
+      }),
+    );
+  }
+  if (parts.labels) out.labels = parts.labels;
+  return out;
+}
 
 function toEntity(ctx: MeasureContext, parts: EntityParts, submitted: boolean, submissions: number[], headline: string): EntityFigures {
   const fig = submitted ? (f: Figure) => f : notSubmitted;
   const out: EntityFigures = { figures: mapFigures(parts.figures, fig), submissions };
   if (parts.breakdowns) out.breakdowns = mapFigures(parts.breakdowns, (b) => mapFigures(b, fig));
   if (parts.trends) {
-    const series = mapFigures(parts.trends as Record<string, unknown>, (points) =>
-      (points as Figure[]).map((f, i) => ({ month: ctx.period.months[i] ?? '', figure: fig(f) })),
-    ) as Record<string, { month: string; figure: Figure }[]>;
+    const series = mapFigures(parts.trends, (points) => points.map((f, i) => ({ month: ctx.period.months[i] ?? '', figure: fig(f) })));
     const names = Object.keys(series);
     out.trend = series[headline] ?? series[names[0] ?? ''] ?? [];
     if (names.length > 1) out.trends = series;
@@ -43,21 +78,24 @@ function toEntity(ctx: MeasureContext, parts: EntityParts, submitted: boolean, s
   return out;
 }
 
-export function buildMeasure(ctx: MeasureContext, spec: MeasureSpec): MeasureResult {
-  const idsOf = (partner: string) => spec.datasets.map((ds) => ctx.submitted.get(ds)?.get(partner)).filter((x): x is number => x !== undefined);
+/** The measure `id` of the catalogue, computed by `build` for each partner and the region. */
+export function buildMeasure(ctx: MeasureContext, id: string, build: (entity: string) => EntityParts): MeasureResult {
+  const def = measureDefinition(id);
+  const idsOf = (partner: string) => def.datasets.map((ds) => ctx.submitted.get(ds)?.get(partner)).filter((x): x is number => x !== undefined);
+  const parts = (entity: string) => describeParts(ctx, def, build(entity));
   const partners: Record<string, EntityFigures> = {};
   const missing: string[] = [];
   for (const p of ctx.partners) {
-    const ok = hasSubmitted(ctx, p, spec.datasets);
+    const ok = hasSubmitted(ctx, p, def.datasets);
     if (!ok) missing.push(p);
-    partners[p] = toEntity(ctx, spec.build(p), ok, ok ? idsOf(p) : [], spec.headline);
+    partners[p] = toEntity(ctx, parts(p), ok, ok ? idsOf(p) : [], def.headline);
   }
   const used = ctx.partners.filter((p) => !missing.includes(p));
-  const region = toEntity(ctx, spec.build(REGION), used.length > 0, used.flatMap(idsOf), spec.headline);
+  const region = toEntity(ctx, parts(REGION), used.length > 0, used.flatMap(idsOf), def.headline);
   region.notSubmitted = missing;
-  const result: MeasureResult = { id: spec.id, title: spec.title, standard: spec.standard, headline: spec.headline, partners, region };
-  if (spec.breakdownTotals) result.breakdownTotals = spec.breakdownTotals;
-  if (spec.trendTotals) result.trendTotals = spec.trendTotals;
+  const result: MeasureResult = { id: def.id, title: def.title, standard: def.standard, headline: def.headline, partners, region };
+  if (def.breakdowns) result.breakdownTotals = mapFigures(def.breakdowns, (b) => b.total);
+  if (def.trends) result.trendTotals = mapFigures(def.trends, (t) => t.total);
   return result;
 }
 

@@ -1,4 +1,4 @@
-// Children measures (metrics.md `children.*`) for month M, per partner and region, from `current_children`.
+// Children measures (docs/measures.md `children.*`) for month M, per partner and region, from `current_children`.
 import { codeLists } from '../../schemas/index.js';
 import { NOT_RECORDED } from './adopterMeasures.js';
 import { breakdown, buildMeasure } from './buildMeasure.js';
@@ -15,7 +15,6 @@ export const childWaitingOver90 = (E: string) =>
 
 export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const { E } = ctx.sql;
-  const t = ctx.pipeline.targets.children;
   const moved = 'least(placed_date, ffa_placed_date)';
   const aoW12 = inW12(ctx, 'adoption_order_date');
   const a2 = `${inW12(ctx, 'matched_date')} AND placement_order_date IS NOT NULL`;
@@ -40,39 +39,21 @@ export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResu
     select: 'count(*) AS n',
   });
   const r = (e: string) => rows.get(e) ?? {};
-  const std = '26.4' as const;
-  const ds = ['children' as const];
   const codes = [...codeLists.reversalReason.codes.map((c) => c.code), NOT_RECORDED];
   return [
-    buildMeasure(ctx, {
-      id: 'children.waiting', title: 'Children waiting', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({
-        figures: {
-          count: count(r(e)['waiting']),
-          with_placement_order: count(r(e)['waiting_po']),
-          placement_order_over_90_days_no_match: count(r(e)['waiting_po_90']),
-        },
-      }),
-    }),
-    buildMeasure(ctx, {
-      id: 'children.a10', title: 'A10: entering care to moving in with the adoptive family', standard: std, headline: 'mean_days', datasets: ds,
-      build: (e) => ({ figures: { mean_days: stat(r(e)['a10_mean'], r(e)['a10_n'], 'days', { kind: 'ceiling', limit: t.a10.days }, r(e)['a10_excluded']) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'children.a2', title: 'A2: placement order to match', standard: std, headline: 'mean_days', datasets: ds,
-      build: (e) => ({ figures: { mean_days: stat(r(e)['a2_mean'], r(e)['a2_n'], 'days', { kind: 'ceiling', limit: t.a2.days }) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'children.placed', title: 'Placements and adoption orders', standard: std, headline: 'placed', datasets: ds,
-      build: (e) => ({ figures: { placed: count(r(e)['placed']), adoption_orders: count(r(e)['adoption_orders']) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'children.reversals', title: 'Decisions reversed, and disruptions', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({
-        figures: { count: count(r(e)['reversals']), disruptions: count(r(e)['disruptions']) },
-        breakdowns: { by_reversal_reason: breakdown(e, codes, reasons, (row) => count(row?.['n'])) },
-      }),
-      breakdownTotals: { by_reversal_reason: 'count' },
-    }),
+    buildMeasure(ctx, 'children.waiting', (e) => ({
+      figures: {
+        count: count(r(e)['waiting']),
+        with_placement_order: count(r(e)['waiting_po']),
+        placement_order_over_90_days_no_match: count(r(e)['waiting_po_90']),
+      },
+    })),
+    buildMeasure(ctx, 'children.a10', (e) => ({ figures: { mean_days: stat(r(e)['a10_mean'], r(e)['a10_n'], 'days', r(e)['a10_excluded']) } })),
+    buildMeasure(ctx, 'children.a2', (e) => ({ figures: { mean_days: stat(r(e)['a2_mean'], r(e)['a2_n'], 'days') } })),
+    buildMeasure(ctx, 'children.placed', (e) => ({ figures: { placed: count(r(e)['placed']), adoption_orders: count(r(e)['adoption_orders']) } })),
+    buildMeasure(ctx, 'children.reversals', (e) => ({
+      figures: { count: count(r(e)['reversals']), disruptions: count(r(e)['disruptions']) },
+      breakdowns: { by_reversal_reason: breakdown(e, codes, reasons, (row) => count(row?.['n'])) },
+    })),
   ];
 }

@@ -1,4 +1,4 @@
-// Issues of concern measures (metrics.md `concerns.*`, NMS 25.7) for month M, per partner and region, from `current_concerns`.
+// Issues of concern measures (docs/measures.md `concerns.*`, NMS 25.7) for month M, per partner and region, from `current_concerns`.
 import { codeLists } from '../../schemas/index.js';
 import { NOT_RECORDED } from './adopterMeasures.js';
 import { breakdown, buildMeasure, series } from './buildMeasure.js';
@@ -17,7 +17,6 @@ const codes = (list: { codes: { code: string }[] }) => list.codes.map((c) => c.c
 export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const { E } = ctx.sql;
   const days = ctx.pipeline.targets.concerns.action_on_time.days;
-  const g = ctx.pipeline.targets.concerns.action_on_time;
   const raisedW12 = inW12(ctx, 'raised_date');
   const onTimeScope = `${raisedW12} AND raised_date <= ${E} - ${days}`;
   const closedW12 = inW12(ctx, 'closed_date');
@@ -61,56 +60,24 @@ export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResul
     concerns_in_themes: count(inThemes(e)),
   });
 
-  const std = '25.7' as const;
-  const ds = ['concerns' as const];
   return [
-    buildMeasure(ctx, {
-      id: 'concerns.raised', title: 'Issues of concern raised', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({
-        figures: { count: count(r(e)['raised_m']), count_w12: count(r(e)['raised_w12']) },
-        breakdowns: { by_source: breakdown(e, sources, bySource, n), by_category: breakdown(e, categories, byCategory, n) },
-        trends: { count: series(e, monthly, n) },
-      }),
-      breakdownTotals: { by_source: 'count_w12', by_category: 'count_w12' },
-      trendTotals: { count: 'count_w12' },
-    }),
-    buildMeasure(ctx, {
-      id: 'concerns.action_on_time', title: 'Action agreed promptly', standard: std, headline: 'on_time', datasets: ds,
-      build: (e) => ({ figures: { on_time: rate(r(e)['aot_on_time'], r(e)['aot_n'], { kind: 'higher', green: g.green, amber: g.amber }) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'concerns.unactioned', title: 'Concerns with no action agreed', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['unactioned']) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'concerns.overdue_actions', title: 'Overdue actions', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['overdue']) }, breakdowns: { by_severity: breakdown(e, codes(codeLists.concernSeverity), bySeverity, n) } }),
-      breakdownTotals: { by_severity: 'count' },
-    }),
-    buildMeasure(ctx, {
-      id: 'concerns.time_to_close', title: 'Time to close', standard: std, headline: 'median_days', datasets: ds,
-      build: (e) => ({
-        figures: { median_days: stat(r(e)['close_median'], r(e)['closed'], 'days'), closed: count(r(e)['closed']) },
-        breakdowns: { by_outcome: breakdown(e, [...codes(codeLists.concernOutcome), NOT_RECORDED], byOutcome, n) },
-      }),
-      breakdownTotals: { by_outcome: 'closed' },
-    }),
-    buildMeasure(ctx, {
-      id: 'concerns.learning_loop', title: 'Learning fed back', standard: std, headline: 'fed_back', datasets: ds,
-      build: (e) => ({
-        figures: { fed_back: rate(r(e)['fed_back'], r(e)['upheld']) },
-        breakdowns: { by_destination: breakdown(e, destinations, byDestination, n) },
-      }),
-    }),
-    buildMeasure(ctx, {
-      id: 'concerns.regional_themes', title: 'Recurring themes across partners', standard: std, headline: 'themes', datasets: ds,
-      build: (e) => ({ figures: themeFigures(e), breakdowns: { by_category: breakdown(e, themes, byCategory, n) } }),
-      breakdownTotals: { by_category: 'concerns_in_themes' },
-    }),
-    buildMeasure(ctx, {
-      id: 'concerns.case_review_findings', title: 'What case reviews found', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['reviews']) }, breakdowns: { by_category: breakdown(e, categories, reviewCategories, n) } }),
-      breakdownTotals: { by_category: 'count' },
-    }),
+    buildMeasure(ctx, 'concerns.raised', (e) => ({
+      figures: { count: count(r(e)['raised_m']), count_w12: count(r(e)['raised_w12']) },
+      breakdowns: { by_source: breakdown(e, sources, bySource, n), by_category: breakdown(e, categories, byCategory, n) },
+      trends: { count: series(e, monthly, n) },
+    })),
+    buildMeasure(ctx, 'concerns.action_on_time', (e) => ({ figures: { on_time: rate(r(e)['aot_on_time'], r(e)['aot_n']) } })),
+    buildMeasure(ctx, 'concerns.unactioned', (e) => ({ figures: { count: count(r(e)['unactioned']) } })),
+    buildMeasure(ctx, 'concerns.overdue_actions', (e) => ({ figures: { count: count(r(e)['overdue']) }, breakdowns: { by_severity: breakdown(e, codes(codeLists.concernSeverity), bySeverity, n) } })),
+    buildMeasure(ctx, 'concerns.time_to_close', (e) => ({
+      figures: { median_days: stat(r(e)['close_median'], r(e)['closed'], 'days'), closed: count(r(e)['closed']) },
+      breakdowns: { by_outcome: breakdown(e, [...codes(codeLists.concernOutcome), NOT_RECORDED], byOutcome, n) },
+    })),
+    buildMeasure(ctx, 'concerns.learning_loop', (e) => ({
+      figures: { fed_back: rate(r(e)['fed_back'], r(e)['upheld']) },
+      breakdowns: { by_destination: breakdown(e, destinations, byDestination, n) },
+    })),
+    buildMeasure(ctx, 'concerns.regional_themes', (e) => ({ figures: themeFigures(e), breakdowns: { by_category: breakdown(e, themes, byCategory, n) } })),
+    buildMeasure(ctx, 'concerns.case_review_findings', (e) => ({ figures: { count: count(r(e)['reviews']) }, breakdowns: { by_category: breakdown(e, categories, reviewCategories, n) } })),
   ];
 }

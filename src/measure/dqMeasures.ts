@@ -1,4 +1,4 @@
-// Data quality and compliance (metrics.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected (and blank).
+// Data quality and compliance (docs/measures.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected (and blank).
 import { datasetNames } from '../../schemas/index.js';
 import { buildMeasure } from './buildMeasure.js';
 import { count, notSubmitted, rate } from './figure.js';
@@ -67,12 +67,9 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
       warnings: count(sum(e, 'warnings')),
     };
   };
-  const lower = ctx.pipeline.targets.dq.rejected_share;
   const used = (e: string) => of(e).map((s) => s.pick_id);
   const noFiles = ctx.partners.filter((p) => of(p).length === 0);
-  const submission = buildMeasure(ctx, {
-    id: 'dq.submission', title: 'What each partner sent', standard: '26.4', headline: 'missing', datasets: [],
-    build: (e) => ({
+  const submission = buildMeasure(ctx, 'dq.submission', (e) => ({
       figures: submissionFigures(e),
       breakdowns: Object.fromEntries((['rows_read', 'rows_loaded', 'rows_rejected', 'rows_blank', 'warnings', 'versions'] as const).map((k) => [k, byDataset(e, k)])),
       ...(e === REGION
@@ -86,12 +83,8 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
               })),
             },
           }),
-    }),
-  });
-  const share = buildMeasure(ctx, {
-    id: 'dq.rejected_share', title: 'Rows rejected', standard: '26.4', headline: 'rejected_share', datasets: [],
-    build: (e) => ({ figures: { rejected_share: rate(sum(e, 'rows_rejected'), sum(e, 'rows_read'), { kind: 'lower', green: lower.green, amber: lower.amber }) } }),
-  });
+  }));
+  const share = buildMeasure(ctx, 'dq.rejected_share', (e) => ({ figures: { rejected_share: rate(sum(e, 'rows_rejected'), sum(e, 'rows_read')) } }));
   for (const m of [submission, share]) {
     for (const p of ctx.partners) {
       const ent = m.partners[p];

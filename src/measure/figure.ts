@@ -1,9 +1,15 @@
-// Figure constructors: counts, rates (percent, one decimal, "no cases" on a zero denominator), statistics over n records, RAG.
+// Figure constructors: counts, rates (percent, one decimal, "no cases" on a zero denominator), statistics over n records.
+// How a figure is judged (direction, target, amber, RAG), its window and time limit come from the catalogue (describeFigure).
 import type { Figure, Rag, Unit } from './types.js';
 
 /** Round half away from zero to one decimal. */
 export function round1(x: number): number {
   return (Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9)) / 10;
+}
+
+/** Round half away from zero to the penny: money is exact to the penny, never to 10p. */
+export function roundPenny(x: number): number {
+  return (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-7)) / 100;
 }
 
 /** A number from a query cell (DuckDB may give bigint or null). */
@@ -31,10 +37,8 @@ export function ragOf(value: number | null, rule: RagRule | undefined): Rag | nu
   }
 }
 
-const targetOf = (rule: RagRule | undefined): number | null => (!rule ? null : rule.kind === 'ceiling' ? rule.limit : rule.green);
-
-function base(unit: Unit, rule?: RagRule): Figure {
-  return { value: null, numerator: null, denominator: null, unit, target: targetOf(rule), rag: null, status: 'ok', suppressed: false };
+function base(unit: Unit): Figure {
+  return { value: null, numerator: null, denominator: null, unit, direction: null, target: null, amber: null, rag: null, status: 'ok', suppressed: false };
 }
 
 /** A count of records (null from an absent group counts as 0). */
@@ -43,28 +47,26 @@ export function count(n: unknown): Figure {
 }
 
 /** `numerator / denominator` as a percentage with one decimal; a zero denominator is `no_cases`. */
-export function rate(numerator: unknown, denominator: unknown, rule?: RagRule, excluded?: unknown): Figure {
+export function rate(numerator: unknown, denominator: unknown, excluded?: unknown): Figure {
   const n = num(numerator) ?? 0;
   const d = num(denominator) ?? 0;
-  const f: Figure = { ...base('percent', rule), numerator: n, denominator: d };
+  const f: Figure = { ...base('percent'), numerator: n, denominator: d };
   if (excluded !== undefined) f.excluded = num(excluded) ?? 0;
   if (d === 0) return { ...f, status: 'no_cases' };
-  const value = round1((100 * n) / d);
-  return { ...f, value, rag: ragOf(value, rule) };
+  return { ...f, value: round1((100 * n) / d) };
 }
 
 /**
  * A statistic (median, percentile, mean, longest, total) over `n` records: `denominator` is n, so disclosure can hide
- * it when n is small; no records is `no_cases`. Rounded to one decimal.
+ * it when n is small; no records is `no_cases`. Rounded to one decimal, money to the penny.
  */
-export function stat(value: unknown, n: unknown, unit: Unit, rule?: RagRule, excluded?: unknown): Figure {
+export function stat(value: unknown, n: unknown, unit: Unit, excluded?: unknown): Figure {
   const d = num(n) ?? 0;
   const v = num(value);
-  const f: Figure = { ...base(unit, rule), denominator: d };
+  const f: Figure = { ...base(unit), denominator: d };
   if (excluded !== undefined) f.excluded = num(excluded) ?? 0;
   if (d === 0 || v === null) return { ...f, status: 'no_cases' };
-  const r = round1(v);
-  return { ...f, value: r, rag: ragOf(r, rule) };
+  return { ...f, value: unit === 'gbp' ? roundPenny(v) : round1(v) };
 }
 
 /** A derived quantity that is not about a number of records (FTE, a rate per FTE); null is `no_cases`. */

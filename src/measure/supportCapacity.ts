@@ -1,4 +1,4 @@
-// support.capacity (metrics.md): allocation rate per FTE, arrivals, months to clear the backlog and extra FTE needed; only where `workforce` was submitted.
+// support.capacity (docs/measures.md): allocation rate per FTE, arrivals, months to clear the backlog and extra FTE needed; only where `workforce` was submitted.
 import { buildMeasure } from './buildMeasure.js';
 import { count, num, quantity } from './figure.js';
 import { grouped, hasSubmitted, REGION, type MeasureContext } from './MeasureContext.js';
@@ -77,12 +77,5 @@ export async function supportCapacity(ctx: MeasureContext): Promise<MeasureResul
     return { allocations: num(r['allocations']) ?? 0, received: num(r['received']) ?? 0, awaiting: num(r['awaiting']) ?? 0, meanFte: sum('meanFte'), currentFte: sum('currentFte') };
   };
   const horizon = ctx.pipeline.targets.support.capacity.horizonMonths;
-  return buildMeasure(ctx, {
-    id: 'support.capacity',
-    title: 'Capacity to clear the allocation backlog',
-    standard: '26.4',
-    headline: 'months_to_clear',
-    datasets: ['support', 'workforce'],
-    build: (e) => ({ figures: capacityFigures(e === REGION ? region() : inputs(e), horizon) }),
-  });
+  return buildMeasure(ctx, 'support.capacity', (e) => ({ figures: capacityFigures(e === REGION ? region() : inputs(e), horizon) }));
 }

@@ -1,4 +1,4 @@
-// Adoption support measures (metrics.md `support.*` except capacity) for month M, per partner and region, from `current_support`.
+// Adoption support measures (docs/measures.md `support.*` except capacity) for month M, per partner and region, from `current_support`.
 import { buildMeasure, series } from './buildMeasure.js';
 import { count, rate, stat } from './figure.js';
 import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureContext.js';
@@ -54,82 +54,43 @@ export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResul
   });
   const r = (e: string) => rows.get(e) ?? {};
   const month = (e: string, col: string) => series(e, monthly, (row) => count(row?.[col]));
-  const share = (g: { green: number; amber: number }) => ({ kind: 'higher' as const, green: g.green, amber: g.amber });
-  const std = '26.4' as const;
-  const ds = ['support' as const];
   return [
-    buildMeasure(ctx, {
-      id: 'support.received', title: 'Requests received', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['received_m']), count_w12: count(r(e)['received_w12']) }, trends: { count: month(e, 'received') } }),
-      trendTotals: { count: 'count_w12' },
-    }),
-    buildMeasure(ctx, {
-      id: 'support.records_share', title: 'Share of requests from adopted adults seeking access to records', standard: std, headline: 'share', datasets: ds,
-      build: (e) => ({ figures: { share: rate(r(e)['records_w12'], r(e)['received_w12']) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'support.awaiting_allocation', title: 'Referrals awaiting allocation', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['awaiting']) }, trends: { count: month(e, 'awaiting') } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'support.open_cases', title: 'Open allocated cases', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['open']) }, trends: { count: month(e, 'open') } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'support.days_to_allocation', title: 'Days from referral to allocation', standard: std, headline: 'within_target', datasets: ds,
-      build: (e) => ({
-        figures: {
-          median_days: stat(r(e)['alloc_median'], r(e)['alloc_n'], 'days'),
-          p90_days: stat(r(e)['alloc_p90'], r(e)['alloc_n'], 'days'),
-          within_target: rate(r(e)['alloc_within'], r(e)['alloc_n'], share(t.days_to_allocation)),
-        },
-      }),
-    }),
-    buildMeasure(ctx, {
-      id: 'support.waiting_now', title: 'How long the unallocated have waited', standard: std, headline: 'median_days', datasets: ds,
-      build: (e) => ({
-        figures: {
-          median_days: stat(r(e)['wait_median'], r(e)['awaiting'], 'days'),
-          longest_days: stat(r(e)['wait_longest'], r(e)['awaiting'], 'days'),
-          over_90_days: count(r(e)['wait_over_90']),
-        },
-      }),
-    }),
-    buildMeasure(ctx, {
-      id: 'support.assessment_timeliness', title: 'Assessments of need on time', standard: std, headline: 'within_target', datasets: ds,
-      build: (e) => ({ figures: { within_target: rate(r(e)['assess_within'], r(e)['assess_n'], share(t.assessment_timeliness)) } }),
-    }),
-    buildMeasure(ctx, {
-      id: 'support.asf_fy', title: 'Adoption Support Fund, financial year to date', standard: std, headline: 'total_gbp', datasets: ds,
-      build: (e) => {
-        const x = r(e);
-        const excluded = (Number(x['asf_n'] ?? 0) - Number(x['asf_with_amount'] ?? 0));
-        return {
-          figures: {
-            applications: count(x['asf_n']),
-            total_gbp: stat(x['asf_total'], x['asf_with_amount'], 'gbp', undefined, excluded),
-            mean_gbp: stat(x['asf_mean'], x['asf_with_amount'], 'gbp', undefined, excluded),
-            over_cap: count(x['asf_over_cap']),
-          },
-        };
+    buildMeasure(ctx, 'support.received', (e) => ({ figures: { count: count(r(e)['received_m']), count_w12: count(r(e)['received_w12']) }, trends: { count: month(e, 'received') } })),
+    buildMeasure(ctx, 'support.records_share', (e) => ({ figures: { share: rate(r(e)['records_w12'], r(e)['received_w12']) } })),
+    buildMeasure(ctx, 'support.awaiting_allocation', (e) => ({ figures: { count: count(r(e)['awaiting']) }, trends: { count: month(e, 'awaiting') } })),
+    buildMeasure(ctx, 'support.open_cases', (e) => ({ figures: { count: count(r(e)['open']) }, trends: { count: month(e, 'open') } })),
+    buildMeasure(ctx, 'support.days_to_allocation', (e) => ({
+      figures: {
+        median_days: stat(r(e)['alloc_median'], r(e)['alloc_n'], 'days'),
+        p90_days: stat(r(e)['alloc_p90'], r(e)['alloc_n'], 'days'),
+        within_target: rate(r(e)['alloc_within'], r(e)['alloc_n']),
       },
-    }),
-    buildMeasure(ctx, {
-      id: 'support.outcome_improved', title: 'Outcomes for families', standard: std, headline: 'improved', datasets: ds,
-      build: (e) => {
-        const x = r(e);
-        const excluded = Number(x['closed_w12'] ?? 0) - Number(x['scored'] ?? 0);
-        return {
-          figures: {
-            improved: rate(x['improved'], x['scored'], undefined, excluded),
-            mean_change: stat(x['mean_change'], x['scored'], 'score', undefined, excluded),
-          },
-        };
+    })),
+    buildMeasure(ctx, 'support.waiting_now', (e) => ({
+      figures: {
+        median_days: stat(r(e)['wait_median'], r(e)['awaiting'], 'days'),
+        longest_days: stat(r(e)['wait_longest'], r(e)['awaiting'], 'days'),
+        over_90_days: count(r(e)['wait_over_90']),
       },
+    })),
+    buildMeasure(ctx, 'support.assessment_timeliness', (e) => ({ figures: { within_target: rate(r(e)['assess_within'], r(e)['assess_n']) } })),
+    buildMeasure(ctx, 'support.asf_fy', (e) => {
+      const x = r(e);
+      const excluded = Number(x['asf_n'] ?? 0) - Number(x['asf_with_amount'] ?? 0);
+      return {
+        figures: {
+          applications: count(x['asf_n']),
+          total_gbp: stat(x['asf_total'], x['asf_with_amount'], 'gbp', excluded),
+          mean_gbp: stat(x['asf_mean'], x['asf_with_amount'], 'gbp', excluded),
+          over_cap: count(x['asf_over_cap']),
+        },
+      };
     }),
-    buildMeasure(ctx, {
-      id: 'support.peer_support', title: 'Peer support requests', standard: std, headline: 'count', datasets: ds,
-      build: (e) => ({ figures: { count: count(r(e)['peer_w12']) } }),
+    buildMeasure(ctx, 'support.outcome_improved', (e) => {
+      const x = r(e);
+      const excluded = Number(x['closed_w12'] ?? 0) - Number(x['scored'] ?? 0);
+      return { figures: { improved: rate(x['improved'], x['scored'], excluded), mean_change: stat(x['mean_change'], x['scored'], 'score', excluded) } };
     }),
+    buildMeasure(ctx, 'support.peer_support', (e) => ({ figures: { count: count(r(e)['peer_w12']) } })),
   ];
 }

@@ -1,109 +1,150 @@
-// The shape of computed measures and of the machine-readable report (the JSON output and the basis of golden tests).
+// The shape of computed measures and of the machine-readable report (the JSON output and the basis of golden tests),
+// written once as zod: the TypeScript types are inferred from it and docs/report.schema.json is generated from it
+// (reportJsonSchema), so the published schema cannot drift from what the code writes.
 // Measures compute `Figure`s; disclosure control (published audience) rewrites them; renderers only read them.
+import { z } from 'zod';
 
-export type Unit = 'count' | 'percent' | 'days' | 'gbp' | 'months' | 'fte' | 'score' | 'rate';
-export type Rag = 'green' | 'amber' | 'red';
+export const Unit = z.enum(['count', 'percent', 'days', 'gbp', 'months', 'fte', 'score', 'rate']).meta({
+  id: 'Unit',
+  description:
+    'count: records; percent: 0–100 with one decimal; days: calendar days (one decimal); gbp: pounds, exact to the penny; months; fte: full-time equivalent staff; score: outcome score points; rate: per month (arrivals) or allocations per FTE per month',
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Rag = z.enum(['green', 'amber', 'red']).meta({ id: 'Rag' });
+export type Rag = z.infer<typeof Rag>;
+
+export const Direction = z.enum(['higher', 'lower']).meta({ id: 'Direction', description: 'Which way is better: a higher or a lower value.' });
+export type Direction = z.infer<typeof Direction>;
 
 /**
  * - `ok`: computed.
  * - `no_cases`: the denominator is zero (a rate shows "no cases", never 0%).
  * - `not_submitted`: the partner sent no accepted file for a dataset the figure needs in the month.
  */
-export type FigureStatus = 'ok' | 'no_cases' | 'not_submitted';
+export const FigureStatus = z.enum(['ok', 'no_cases', 'not_submitted']).meta({
+  id: 'FigureStatus',
+  description: 'ok: computed; no_cases: nothing to measure (zero denominator), never 0; not_submitted: the partner sent no accepted file the figure needs, never 0.',
+});
+export type FigureStatus = z.infer<typeof FigureStatus>;
+
+const isoDate = z.iso.date();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month as YYYY-MM' });
+
+/** The period a figure counts over, dates inclusive. */
+export const FigureWindow = z
+  .strictObject({
+    kind: z.enum(['month', 'twelve_months', 'financial_year', 'last_three_months', 'as_at']).meta({
+      description:
+        'month: the reporting month (or one month of a trend); twelve_months: the month and the eleven before it; financial_year: 1 April of the financial year containing the month end, to the month end; last_three_months: the month and the two before it; as_at: a position on one day (start = end)',
+    }),
+    start: isoDate,
+    end: isoDate,
+    financialYear: z.string().regex(/^\d{4}-\d{2}$/).optional().meta({ description: 'Financial-year figures only: the year, e.g. 2026-27 (1 April 2026 to 31 March 2027).' }),
+  })
+  .meta({ id: 'FigureWindow', description: 'The dates a figure counts over, both inclusive.' });
+export type FigureWindow = z.infer<typeof FigureWindow>;
+
+/** The time limit a figure counts cases against, e.g. allocated within 28 days. */
+export const TimeLimit = z
+  .strictObject({ value: z.number().positive(), unit: z.enum(['days', 'months']) })
+  .meta({ id: 'TimeLimit', description: 'The time limit the figure counts cases against, e.g. {"value": 28, "unit": "days"} for "allocated within 28 days".' });
+export type TimeLimit = z.infer<typeof TimeLimit>;
 
 /**
  * Why the published report hides a figure: `primary`, a count of 1 to 5 or a figure over 1 to 5 records; `secondary`,
  * hidden so that a primary one cannot be worked out from the totals and the cells shown (it may be 0 or over 5).
  */
-export type SuppressionKind = 'primary' | 'secondary';
+export const SuppressionKind = z.enum(['primary', 'secondary']).meta({ id: 'SuppressionKind' });
+export type SuppressionKind = z.infer<typeof SuppressionKind>;
 
-/** One number in a report, with where it came from. */
-export interface Figure {
-  /** The figure; null unless status is `ok` and it is not suppressed. Percentages are 0–100 with one decimal. */
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  unit: Unit;
-  target: number | null;
-  rag: Rag | null;
-  status: FigureStatus;
-  /** Published audience only: hidden by disclosure control (value, numerator and denominator are then null). */
-  suppressed: boolean;
-  /** Internal audience only: the published report hides this figure, and why (the published report itself never says which). */
-  suppression?: SuppressionKind;
-  /** Records left out of the denominator because they lack a date the figure needs. */
-  excluded?: number;
-  /** A word for a figure that has no number by definition, e.g. `not clearing` (support.capacity months to clear). */
-  note?: string;
-}
+/** One number in a report, with where it came from and how it is judged. */
+export const Figure = z
+  .strictObject({
+    value: z.number().nullable().meta({ description: 'The figure; null unless status is ok and it is not suppressed. Percentages are 0–100 with one decimal; money is exact to the penny.' }),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    unit: Unit,
+    direction: Direction.nullable().meta({ description: 'Which way is better; null for a volume, where neither is.' }),
+    target: z.number().nullable().meta({ description: "The green threshold in the figure's unit (from the pipeline file, else the measure's default); null when the figure has no target." }),
+    amber: z.number().nullable().meta({ description: 'The amber threshold in the same unit: amber between it and the target, red beyond it; null when there is no amber band (green or red only) or no target.' }),
+    rag: Rag.nullable(),
+    status: FigureStatus,
+    suppressed: z.boolean().meta({ description: 'Published audience only: hidden by disclosure control (value, numerator and denominator are then null).' }),
+    suppression: SuppressionKind.optional().meta({ description: 'Internal audience only: the published report hides this figure, and why (the published report itself never says which).' }),
+    timeLimit: TimeLimit.optional(),
+    window: FigureWindow.optional(),
+    excluded: z.int().min(0).optional().meta({ description: 'Records left out of the denominator because they lack a date or amount the figure needs.' }),
+    note: z.string().optional().meta({ description: 'A word for a figure that has no number by definition, e.g. "not clearing" (support.capacity months_to_clear).' }),
+  })
+  .meta({ id: 'Figure' });
+export type Figure = z.infer<typeof Figure>;
+
+export const TrendPoint = z.strictObject({ month, figure: Figure }).meta({ id: 'TrendPoint' });
+export type TrendPoint = z.infer<typeof TrendPoint>;
 
 /** A measure's figures for one entity (a partner, or the region). */
-export interface EntityFigures {
-  /** Named figures, e.g. `count`, `median_days`, `p90_days`, `within_target`. */
-  figures: Record<string, Figure>;
-  /** Breakdowns: breakdown name → category → figure, e.g. `by_source.complaint`. */
-  breakdowns?: Record<string, Record<string, Figure>>;
-  /** Monthly trend over W12: one point per month, oldest first, of the measure's headline figure. */
-  trend?: { month: string; figure: Figure }[];
-  /** Measures with several monthly series (e.g. adopters.flow): figure name → its W12 trend; `trend` is the headline's. */
-  trends?: Record<string, { month: string; figure: Figure }[]>;
-  /** Values that are words, not numbers: table → row → text, e.g. dq.submission `state.children = 'loaded'`. */
-  labels?: Record<string, Record<string, string>>;
-  /** Region only: partners left out of this measure because they did not submit what it needs. */
-  notSubmitted?: string[];
-  /** Submission ids the figures were computed from. */
-  submissions: number[];
-}
+export const EntityFigures = z
+  .strictObject({
+    figures: z.record(z.string(), Figure).meta({ description: 'Named figures, e.g. count, median_days, within_target (docs/measures.md lists them per measure).' }),
+    breakdowns: z.record(z.string(), z.record(z.string(), Figure)).optional().meta({ description: 'Breakdown name → category → figure, e.g. by_source.complaint.' }),
+    trend: z.array(TrendPoint).optional().meta({ description: "Monthly trend of the measure's headline figure over the twelve months, oldest first." }),
+    trends: z.record(z.string(), z.array(TrendPoint)).optional().meta({ description: 'Measures with several monthly series (e.g. adopters.flow): series name → its trend; `trend` is the headline series.' }),
+    labels: z.record(z.string(), z.record(z.string(), z.string())).optional().meta({ description: "Values that are words, not numbers: table → row → text, e.g. dq.submission state.children = 'loaded'." }),
+    notSubmitted: z.array(z.string()).optional().meta({ description: 'Region only: partners left out of this measure because they did not submit what it needs.' }),
+    submissions: z.array(z.int()).meta({ description: 'Ids of the submissions the figures were computed from.' }),
+  })
+  .meta({ id: 'EntityFigures' });
+export type EntityFigures = z.infer<typeof EntityFigures>;
 
-export interface MeasureResult {
-  /** Stable id from metrics.md, e.g. `support.awaiting_allocation`. */
-  id: string;
-  title: string;
-  /** `26.4` or `25.7`. */
-  standard: string;
-  /** The figure shown as the headline (tiles, trends), e.g. `count`. */
-  headline: string;
-  /** Partner code → figures. */
-  partners: Record<string, EntityFigures>;
-  region: EntityFigures;
-  /** Breakdown name → the figure that is its total (the categories add up to it), for disclosure's secondary suppression. */
-  breakdownTotals?: Record<string, string>;
-  /** Trend series name → the figure that is its W12 total (the twelve points add up to it). */
-  trendTotals?: Record<string, string>;
-}
+export const MeasureResult = z
+  .strictObject({
+    id: z.string().meta({ description: 'Stable measure id, e.g. support.awaiting_allocation (docs/measures.md).' }),
+    title: z.string(),
+    standard: z.string().meta({ description: 'The Adoption National Minimum Standard: 26.4 or 25.7.' }),
+    headline: z.string().meta({ description: 'The figure shown as the headline (tiles, trends), e.g. count.' }),
+    partners: z.record(z.string(), EntityFigures).meta({ description: 'Partner code → figures.' }),
+    region: EntityFigures,
+    breakdownTotals: z.record(z.string(), z.string().nullable()).optional().meta({
+      description: "Every breakdown of the measure → the figure its categories add up to (per entity), or null when they add up to none (e.g. a concern's learning may go to several destinations).",
+    }),
+    trendTotals: z.record(z.string(), z.string().nullable()).optional().meta({
+      description: 'Every trend series → the figure its twelve points add up to (per entity), or null when they add up to none (a position at each month end, not a count in the month).',
+    }),
+  })
+  .meta({ id: 'MeasureResult' });
+export type MeasureResult = z.infer<typeof MeasureResult>;
 
 /** Internal audience only: lists of record ids behind a measure (never in published output). */
-export interface EvidenceList {
-  id: string;
-  title: string;
-  columns: string[];
-  rows: (string | number | null)[][];
-}
+export const EvidenceList = z
+  .strictObject({ id: z.string(), title: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))) })
+  .meta({ id: 'EvidenceList', description: 'Internal audience only: the records behind a measure, by identifier.' });
+export type EvidenceList = z.infer<typeof EvidenceList>;
 
-export interface SubmissionUsed {
-  id: number;
-  partner: string;
-  dataset: string;
-  fileName: string;
-  sha256: string;
-  receivedAt: string | null;
-  rowsLoaded: number;
-}
+export const SubmissionUsed = z
+  .strictObject({ id: z.int(), partner: z.string(), dataset: z.string(), fileName: z.string(), sha256: z.string(), receivedAt: z.string().nullable(), rowsLoaded: z.int().min(0) })
+  .meta({ id: 'SubmissionUsed' });
+export type SubmissionUsed = z.infer<typeof SubmissionUsed>;
 
-export type Audience = 'internal' | 'published';
+export const Audience = z.enum(['internal', 'published']);
+export type Audience = z.infer<typeof Audience>;
 
 /** The whole machine-readable report for one reporting month and audience. */
-export interface ReportData {
-  report: { id: string; title: string; standard: string };
-  region: string;
-  period: string;
-  /** Last day of the period, `yyyy-mm-dd`. */
-  periodEnd: string;
-  audience: Audience;
-  generatedAt: string;
-  partners: { code: string; name: string }[];
-  submissions: SubmissionUsed[];
-  measures: MeasureResult[];
-  /** Present for the internal audience only. */
-  evidence?: EvidenceList[];
-}
+export const ReportData = z
+  .strictObject({
+    report: z.strictObject({ id: z.string(), title: z.string(), standard: z.string() }),
+    region: z.string(),
+    period: month,
+    periodEnd: isoDate.meta({ description: 'Last day of the period.' }),
+    audience: Audience,
+    generatedAt: z.string(),
+    partners: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+    submissions: z.array(SubmissionUsed),
+    measures: z.array(MeasureResult),
+    evidence: z.array(EvidenceList).optional().meta({ description: 'Present for the internal audience only.' }),
+  })
+  .meta({
+    title: 'raa monitoring report',
+    description: 'One report (NMS 25.7 or 26.4) for one month and audience, as `raa report --format json` writes it. Measure and figure names: docs/measures.md.',
+  });
+export type ReportData = z.infer<typeof ReportData>;

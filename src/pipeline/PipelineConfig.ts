@@ -1,8 +1,10 @@
-// The shape of `pipelines/<name>.yaml` as zod: every key checked, unknown keys refused, every optional setting defaulted (metrics.md, datasets.md).
+// The shape of `pipelines/<name>.yaml` as zod: every key checked, unknown keys refused, every optional setting defaulted
+// (targets from the measure catalogue, docs/measures.md; the data contract from `raa spec`).
 import { z } from 'zod';
+import { targetDefault } from '../measure/catalogue/catalogue.js';
 import { defaultSettings } from '../validate/ValidateSettings.js';
 
-/** Red/amber/green thresholds on a percentage (0–100, as metrics.md writes them). */
+/** Red/amber/green thresholds on a percentage (0–100, as docs/measures.md writes them). */
 const ragShape = (green: number, amber: number) => ({
   green: z.number().min(0).max(100).default(green),
   amber: z.number().min(0).max(100).default(amber),
@@ -12,66 +14,67 @@ type Rag = { green: number; amber: number };
 const higherIsBetter = { check: (r: Rag) => r.amber <= r.green, message: 'amber must not be above green (higher is better)' };
 const lowerIsBetter = { check: (r: Rag) => r.amber >= r.green, message: 'amber must not be below green (lower is better)' };
 
-/** A share of cases, higher is better: green at or above `green`, amber at or above `amber`, red below. */
-const share = (green: number, amber: number) =>
-  z.strictObject(ragShape(green, amber)).refine(higherIsBetter.check, { message: higherIsBetter.message, path: ['amber'] });
+/** A share of cases, higher is better: green at or above `green`, amber at or above `amber`, red below; defaults from the catalogue entry `id`. */
+const share = (id: string, t = targetDefault(id, 'share')) =>
+  z.strictObject(ragShape(t.green, t.amber)).refine(higherIsBetter.check, { message: higherIsBetter.message, path: ['amber'] });
 
 /** A timeliness target: the share of cases done within `days`, with higher-is-better RAG thresholds on that share. */
-const withinDays = (d: number, green: number, amber: number) =>
+const withinDays = (id: string, t = targetDefault(id, 'share', 'days')) =>
   z
-    .strictObject({ days: z.int().min(1).max(3650).default(d), ...ragShape(green, amber) })
+    .strictObject({ days: z.int().min(1).max(3650).default(t.days), ...ragShape(t.green, t.amber) })
     .refine(higherIsBetter.check, { message: higherIsBetter.message, path: ['amber'] });
 
 /** A threshold in days on a mean: green at or under it. */
-const meanDays = (d: number) => z.strictObject({ days: z.int().min(1).max(3650).default(d) });
+const meanDays = (id: string) => z.strictObject({ days: z.int().min(1).max(3650).default(targetDefault(id, 'ceiling').days) });
 
 /**
- * Targets and RAG thresholds, keyed like the measure ids of metrics.md (`support.days_to_allocation` is
- * `targets.support.days_to_allocation`). Every field has the metrics.md default, so a pipeline file may omit any.
+ * Targets and RAG thresholds, keyed like the measure ids of the catalogue (`support.days_to_allocation` is
+ * `targets.support.days_to_allocation`). Every field has the catalogue's default, so a pipeline file may omit any.
+ * A test checks that these keys and the catalogue's targets are the same.
  * Percentages are 0–100.
  */
 export const Targets = z.strictObject({
   support: z
     .strictObject({
       /** Share allocated within `days` of referral. */
-      days_to_allocation: withinDays(28, 80, 60).prefault({}),
+      days_to_allocation: withinDays('support.days_to_allocation').prefault({}),
       /** Share with the assessment of need completed within `days` of referral. */
-      assessment_timeliness: withinDays(84, 80, 60).prefault({}),
+      assessment_timeliness: withinDays('support.assessment_timeliness').prefault({}),
       /** Months within which the allocation backlog should be cleared. */
-      capacity: z.strictObject({ horizonMonths: z.int().min(1).max(60).default(6) }).prefault({}),
+      capacity: z.strictObject({ horizonMonths: z.int().min(1).max(60).default(targetDefault('support.capacity', 'horizon').months) }).prefault({}),
     })
     .prefault({}),
   adopters: z
     .strictObject({
       /** Stage 1 within 2 months (the time limit is statutory and fixed; only the thresholds are configurable). */
-      stage1_on_time: share(80, 60).prefault({}),
+      stage1_on_time: share('adopters.stage1_on_time').prefault({}),
       /** Stage 2 within 4 months. */
-      stage2_on_time: share(80, 60).prefault({}),
+      stage2_on_time: share('adopters.stage2_on_time').prefault({}),
       /** Approved within 6 months of starting Stage 1. */
-      approved_within_6m: share(80, 60).prefault({}),
+      approved_within_6m: share('adopters.approved_within_6m').prefault({}),
       /** Matched within 3 months of approval. */
-      matched_within_3m: share(80, 60).prefault({}),
+      matched_within_3m: share('adopters.matched_within_3m').prefault({}),
     })
     .prefault({}),
   children: z
     .strictObject({
       /** A10: mean days from entering care to moving in; green at or under `days`. */
-      a10: meanDays(426).prefault({}),
+      a10: meanDays('children.a10').prefault({}),
       /** A2: mean days from placement order to match; green at or under `days`. */
-      a2: meanDays(121).prefault({}),
+      a2: meanDays('children.a2').prefault({}),
     })
     .prefault({}),
   concerns: z
     .strictObject({
       /** Share of concerns with action agreed within `days` of being raised. */
-      action_on_time: withinDays(10, 90, 75).prefault({}),
+      action_on_time: withinDays('concerns.action_on_time').prefault({}),
     })
     .prefault({}),
   dq: z
     .strictObject({
       /** Rows rejected as a share of rows read; lower is better. */
       rejected_share: z
-        .strictObject(ragShape(1, 5))
+        .strictObject(((t) => ragShape(t.green, t.amber))(targetDefault('dq.rejected_share', 'lower_share')))
         .refine(lowerIsBetter.check, { message: lowerIsBetter.message, path: ['amber'] })
         .prefault({}),
     })
@@ -79,7 +82,7 @@ export const Targets = z.strictObject({
 });
 export type Targets = z.infer<typeof Targets>;
 
-/** Disclosure control for the published audience (metrics.md): counts from `minCount` to `maxCount` show as `symbol`. */
+/** Disclosure control for the published audience (docs/measures.md): counts from `minCount` to `maxCount` show as `symbol`. */
 export const Suppression = z
   .strictObject({
     minCount: z.int().min(1).default(1),
