@@ -8,6 +8,7 @@ import { registerLoad } from './loadCommand.js';
 import { registerStatus } from './statusCommand.js';
 import { registerRun } from './runCommand.js';
 import { registerReport } from './reportCommand.js';
+import { registerCheck } from './checkCommand.js';
 import { exitCodeOf, exitCodes } from './exitCodes.js';
 import { Database } from '../warehouse/Database.js';
 
@@ -35,6 +36,7 @@ registerStatus(program);
 registerRun(program);
 registerReport(program);
 registerExport(program);
+registerCheck(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -45,6 +45,9 @@ export async function openWarehouse(path: string, options: OpenWarehouseOptions 
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/not a valid DuckDB database file/i.test(msg)) throw new WarehouseOpenError(file, 'this file is not a DuckDB database; check the warehouse setting in the pipeline file');
+    if (/Corrupt database file|checksum|IO Error/i.test(msg)) {
+      throw new WarehouseOpenError(file, `the warehouse file is damaged and cannot be opened (${msg.split('\n')[0] ?? ''}); restore it from a backup (raa keeps one beside it before each upgrade, <file>.schemaN-backup-…), or load the inboxes again into a new warehouse; raa check says what it can read`);
+    }
     throw e; // WarehouseBusyError and anything unexpected
   }
   restrictMode(file);
