@@ -105,6 +105,21 @@ function check(f: Figure | undefined, [value, numerator, denominator]: [number |
 }
 
 describe('sample data, 2026-10', () => {
+  it('money is exact to the penny: the Adoption Support Fund total and mean in pennies, summed here as integers', () => {
+    const FY = '2026-04-01';
+    for (const entity of [...codes, 'region']) {
+      const fy = (rows['support'] ?? []).filter((r) => (entity === 'region' || r['partner'] === entity) && !!r['asf_applied_date'] && (r['asf_applied_date'] ?? '') >= FY && (r['asf_applied_date'] ?? '') <= E);
+      const pennies = fy.filter((r) => r['asf_amount'] !== null).map((r) => Math.round(Number(r['asf_amount']) * 100));
+      const total = pennies.reduce((a, p) => a + p, 0);
+      const m = ms.find((x) => x.id === 'support.asf_fy');
+      const e = entity === 'region' ? m?.region : m?.partners[entity];
+      expect(pennies.length, entity).toBeGreaterThan(0);
+      expect(e?.figures['total_gbp']?.value, entity).toBe(total / 100);
+      expect(e?.figures['mean_gbp']?.value, entity).toBe(Math.round(total / pennies.length) / 100);
+      expect(e?.figures['applications']?.value, entity).toBe(fy.length);
+    }
+  });
+
   it('every partner and the region match plain JS over the current rows', () => {
     expect((rows['support'] ?? []).length).toBeGreaterThan(500);
     for (const entity of [...codes, 'region']) {
