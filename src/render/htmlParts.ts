@@ -1,8 +1,9 @@
 // HTML fragments: a table, a tile, a RAG badge. Every text goes through escapeHtml; RAG is always a word and an icon as well as a colour.
 import type { Rag } from '../measure/types.js';
 import { escapeHtml } from './escapeHtml.js';
-import { formatFigure, formatValue, humanise, ragText, showsSuppressed, type Suppressed } from './formatFigure.js';
+import { formatFigure, humanise, ragText, showsSuppressed, type Suppressed } from './formatFigure.js';
 import type { PreparedTile } from './prepareReport.js';
+import { targetText } from './targetText.js';
 import type { Table } from './Table.js';
 
 export function ragBadge(rag: Rag | null | undefined, compact = false): string {
@@ -45,7 +46,8 @@ export function tileHtml(tile: PreparedTile, s: Suppressed): string {
   const isNumber = f !== undefined && !f.suppressed && f.status === 'ok' && f.value !== null;
   const foot: string[] = [];
   if (f?.rag) foot.push(ragBadge(f.rag));
-  if (f?.target !== null && f?.target !== undefined) foot.push(`<span>target ${escapeHtml(f.unit === 'percent' ? `${f.target}%` : formatValue(f.target, f.unit, true))}</span>`);
+  const target = targetText(f);
+  if (target) foot.push(`<span class="tile-target">${escapeHtml(target)}</span>`);
   if (f && isNumber && f.unit === 'percent' && f.numerator !== null && f.denominator !== null) foot.push(`<span>${escapeHtml(`${count(f.numerator)} of ${count(f.denominator)}`)}</span>`);
   const left = tile.measure.region.notSubmitted?.length ?? 0;
   if (left > 0) foot.push(`<span class="left-out">leaves out ${left} partner${left === 1 ? '' : 's'}: not submitted</span>`);

@@ -11,10 +11,14 @@ h2 { font-size: 1.45rem; margin: 0 0 12px; padding-bottom: 8px; border-bottom: 3
 h3 { font-size: 1.08rem; margin: 28px 0 8px; }
 p { margin: 0 0 12px; max-width: 72ch; }
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78rem; color: var(--muted); margin: 0 0 6px; }
-.cover { padding-bottom: 24px; }
-.cover blockquote { margin: 16px 0 24px; padding: 12px 18px; border-left: 4px solid var(--accent); background: var(--soft); font-style: italic; max-width: 72ch; }
-.facts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin: 20px 0; }
-.facts div { background: var(--soft); border-radius: 6px; padding: 10px 14px; }
+.cover { padding-bottom: 8px; }
+.standard { margin: 12px 0 10px; max-width: 80ch; }
+.standard blockquote { margin: 0; padding: 8px 16px; border-left: 4px solid var(--accent); background: var(--soft); font-style: italic; }
+.standard blockquote p { margin: 0; max-width: none; }
+.standard figcaption { font-size: 0.8rem; color: var(--muted); margin: 4px 0 0 20px; }
+.audience { font-size: 0.9rem; margin: 0 0 8px; }
+.facts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin: 10px 0; }
+.facts div { background: var(--soft); border-radius: 6px; padding: 4px 12px; }
 .facts dt { font-size: 0.75rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
 .facts dd { margin: 2px 0 0; font-weight: 600; }
 .facts .sub { display: block; font-weight: 400; font-size: 0.8rem; color: var(--muted); }
@@ -23,6 +27,16 @@ a { color: var(--accent); }
 .key { font-size: 0.85rem; color: var(--muted); }
 .contents ol { margin: 4px 0 16px 20px; padding: 0; }
 section.report-section { margin-top: 48px; }
+.purpose h2 { font-size: 1.1rem; border-bottom-width: 1px; padding-bottom: 4px; margin-bottom: 8px; }
+.purpose p { margin-bottom: 6px; max-width: 110ch; }
+.cover .eyebrow { max-width: none; }
+section.summary { margin-top: 20px; }
+table.summary-table th, table.summary-table td { text-align: left; vertical-align: middle; }
+table.summary-table td.value { text-align: right; font-weight: 700; white-space: nowrap; }
+table.summary-table tr.group th { background: var(--soft); font-weight: 700; color: var(--ink); padding-top: 8px; }
+table.summary-table td.target { color: var(--muted); }
+section.appendix-part { margin-top: 28px; }
+section.appendix-part h3 { font-size: 1.2rem; }
 .intro p { font-size: 1.02rem; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 14px; margin: 20px 0 8px; }
 .tile { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 16px 12px; display: flex; flex-direction: column; gap: 6px; min-height: 132px; background: #fff; }
@@ -59,14 +73,17 @@ table.submissions th, table.submissions td { text-align: left; padding: 4px 6px;
 table.evidence th, table.evidence td, table.submissions th, table.submissions td { text-align: left; }
 .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.72rem; word-break: break-all; }
 footer { margin-top: 48px; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 12px; }
-@page { size: A4; margin: 14mm 12mm 16mm; }
+/* Room above and below for the PDF's running header and page numbers. */
+@page { size: A4; margin: 18mm 12mm 16mm; }
 @media print {
   html { font-size: 10.5pt; }
   body { max-width: none; padding: 0; }
-  .cover { break-after: page; }
   section.report-section { break-before: page; margin-top: 0; }
-  h2, h3, caption, figcaption { break-after: avoid; }
-  .tile, figure.chart, tr, .notes { break-inside: avoid; }
+  section.summary table.summary-table { font-size: 8.5pt; }
+  section.summary th, section.summary td { padding: 3px 6px; }
+  h2, h3, h4, caption, figcaption { break-after: avoid; }
+  /* A chart, its title and its data table stay on one page. */
+  .tile, figure.chart, figure.chart svg, tr, .notes, .standard { break-inside: avoid; }
   table { break-inside: auto; }
   thead { display: table-header-group; }
   .tiles { grid-template-columns: repeat(4, minmax(0, 1fr)); }

@@ -1,15 +1,25 @@
 // A prepared report → one self-contained HTML document: inline CSS and SVG, no scripts, fonts or links that leave the file.
+// It reads top-down: cover and purpose, the one-page summary, the sections, then the appendix (data quality and the
+// files every figure was computed from, hashes included) and, internal only, the evidence lists.
+import { coverHtml } from './coverHtml.js';
 import { escapeHtml } from './escapeHtml.js';
 import { longMonth } from './fillNarrative.js';
-import { ragText } from './formatFigure.js';
 import { htmlStyles } from './htmlStyles.js';
-import { tableHtml, tileHtml, ragBadge } from './htmlParts.js';
+import { tableHtml, tileHtml } from './htmlParts.js';
 import type { PreparedReport, PreparedSection } from './prepareReport.js';
+import { summaryHtml } from './summaryHtml.js';
+import type { Table } from './Table.js';
 
 export function renderHtml(p: PreparedReport): string {
   const { data, report } = p;
   const d = report.definition;
   const title = `${d.title} — ${data.region}, ${longMonth(data.period)}`;
+  const body = p.sections.filter((s) => !s.definition.appendix);
+  const contents = [
+    ...body.map((s) => ({ id: s.definition.id, title: s.definition.title })),
+    { id: 'appendix', title: 'Appendix: data quality and lineage' },
+    ...(p.evidence.length > 0 ? [{ id: 'evidence', title: 'Evidence lists (internal only)' }] : []),
+  ];
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -19,9 +29,11 @@ export function renderHtml(p: PreparedReport): string {
 <title>${escapeHtml(title)}</title>
 <style>${htmlStyles}</style>
 </head>
-<body>
-${cover(p)}
-${p.sections.map((s) => section(p, s)).join('\n')}
+<body class="for-${data.audience}">
+${coverHtml(p)}
+${summaryHtml(p, contents)}
+${body.map((s) => section(p, s, 2)).join('\n')}
+${appendix(p)}
 ${evidence(p)}
 <footer>${escapeHtml(`${d.title} (NMS ${d.standard.code}) · ${data.region} · ${longMonth(data.period)} · ${data.audience} · generated ${data.generatedAt}`)}</footer>
 </body>
@@ -29,48 +41,14 @@ ${evidence(p)}
 `;
 }
 
-function cover(p: PreparedReport): string {
-  const { data, report, suppressed: s } = p;
-  const d = report.definition;
-  const audience =
-    data.audience === 'internal'
-      ? '<span class="audience-internal">Internal</span> — every figure as computed, with record identifiers; not for publication'
-      : 'Published — disclosure controlled; no record identifiers';
-  const names = new Map(data.partners.map((x) => [x.code, x.name]));
-  const subs = {
-    id: 'submissions',
-    title: 'Submissions used (the current accepted file per partner and dataset)',
-    columns: ['Partner', 'Dataset', 'File', 'Received', 'Rows loaded', 'SHA-256'],
-    rows: [...data.submissions]
-      .map((x) => [names.get(x.partner) ?? x.partner, x.dataset, x.fileName, x.receivedAt ? x.receivedAt.replace('T', ' ').replace(/:\d\dZ$/, '') : '–', String(x.rowsLoaded), x.sha256].map((text) => ({ text }))),
-    notes: [],
-  };
-  const subsHtml = tableHtml(subs, { className: 'submissions' }).replace(/<td>([0-9a-f]{64})<\/td>/g, '<td class="hash">$1</td>');
-  return `<header class="cover">
-<p class="eyebrow">Adoption National Minimum Standard ${escapeHtml(d.standard.code)} · monitoring report</p>
-<h1>${escapeHtml(d.title)}</h1>
-${d.summary ? `<p>${escapeHtml(d.summary)}</p>` : ''}
-<blockquote>${escapeHtml(d.standard.text)}</blockquote>
-<dl class="facts">
-<div><dt>Region</dt><dd>${escapeHtml(data.region)}</dd></div>
-<div><dt>Period</dt><dd>${escapeHtml(longMonth(data.period))}<span class="sub">month ending ${escapeHtml(data.periodEnd)}</span></dd></div>
-<div><dt>Audience</dt><dd>${data.audience === 'internal' ? '<span class="audience-internal">Internal</span>' : 'Published'}</dd></div>
-<div><dt>Generated</dt><dd>${escapeHtml(data.generatedAt.slice(0, 10))}<span class="sub">${escapeHtml(data.generatedAt.slice(11, 16))} UTC</span></dd></div>
-</dl>
-<p>${audience}.</p>
-<nav class="contents"><strong>Contents</strong><ol>${p.sections.map((x) => `<li><a href="#${escapeHtml(x.definition.id)}">${escapeHtml(x.definition.title)}</a></li>`).join('')}${p.evidence.length > 0 ? '<li><a href="#evidence">Evidence lists</a></li>' : ''}</ol></nav>
-<p class="key">How to read it: RAG status is shown as a word and a symbol as well as a colour — ${(['green', 'amber', 'red'] as const).map((r) => `${ragBadge(r)} (${ragText[r].letter})`).join(' ')}. ${escapeHtml(s.legend)} <em>not submitted</em>: the partner sent no accepted file for the month, never counted as zero. <em>no cases</em>: nothing to measure, never 0%.</p>
-${subsHtml}
-</header>`;
-}
-
-function section(p: PreparedReport, sec: PreparedSection): string {
+/** A section at heading level `h` (2 in the body, 3 inside the appendix); its measures' headings one level down. */
+function section(p: PreparedReport, sec: PreparedSection, h: 2 | 3): string {
   const regionLabel = `${p.data.region} (region)`;
   const s = p.suppressed;
   const d = sec.definition;
   const parts = [
-    `<section class="report-section" id="${escapeHtml(d.id)}">`,
-    `<h2>${escapeHtml(d.title)}</h2>`,
+    h === 2 ? `<section class="report-section" id="${escapeHtml(d.id)}">` : `<section class="appendix-part" id="${escapeHtml(d.id)}">`,
+    `<h${h}>${escapeHtml(d.title)}</h${h}>`,
     sec.intro.length > 0 ? `<div class="intro">${sec.intro.map((x) => `<p>${escapeHtml(x)}</p>`).join('')}</div>` : '',
     sec.tiles.length > 0 ? `<div class="tiles">${sec.tiles.map((t) => tileHtml(t, s)).join('\n')}</div>` : '',
     ...sec.charts.map((c) => `<figure class="chart" id="chart-${escapeHtml(c.name)}"><figcaption>${escapeHtml(c.title)}</figcaption><div>${c.svg}</div><div>${tableHtml(c.table, { regionLabel, s })}</div></figure>`),
@@ -78,7 +56,7 @@ function section(p: PreparedReport, sec: PreparedSection): string {
     ...sec.measures.map(({ measure, tables }) => {
       const wide = tables.some((t) => t.columns.length > 4);
       const body = tables.map((t) => tableHtml(t, { regionLabel, s, hideCaption: t.title === measure.title })).join('\n');
-      return `<div class="measure${wide ? ' wide' : ''}" id="${escapeHtml(measure.id)}"><h3>${escapeHtml(measure.title)}</h3>${body}</div>`;
+      return `<div class="measure${wide ? ' wide' : ''}" id="${escapeHtml(measure.id)}"><h${h + 1}>${escapeHtml(measure.title)}</h${h + 1}>${body}</div>`;
     }),
     ...sec.tables.map((t) => `<div class="measure wide">${tableHtml(t, { regionLabel, s })}</div>`),
     sec.measures.length + sec.tables.length > 0 ? '</div>' : '',
@@ -87,10 +65,34 @@ function section(p: PreparedReport, sec: PreparedSection): string {
   return parts.filter(Boolean).join('\n');
 }
 
+/** Data quality and lineage: the sections the definition places here, then every file the figures were computed from. */
+function appendix(p: PreparedReport): string {
+  const { data } = p;
+  const names = new Map(data.partners.map((x) => [x.code, x.name]));
+  const subs: Table = {
+    id: 'submissions',
+    title: 'Files the figures were computed from (the current accepted file per partner and dataset)',
+    columns: ['Partner', 'Dataset', 'File', 'Received', 'Rows loaded', 'SHA-256'],
+    rows: [...data.submissions]
+      .map((x) => [names.get(x.partner) ?? x.partner, x.dataset, x.fileName, x.receivedAt ? x.receivedAt.replace('T', ' ').replace(/:\d\dZ$/, '') : '–', String(x.rowsLoaded), x.sha256].map((text) => ({ text }))),
+    notes: [],
+  };
+  const subsHtml = tableHtml(subs, { className: 'submissions' }).replace(/<td>([0-9a-f]{64})<\/td>/g, '<td class="hash">$1</td>');
+  return `<section class="report-section appendix" id="appendix">
+<h2>Appendix: data quality and lineage</h2>
+<p>Every figure in this report was computed from the files listed below: the accepted extract each partner council sent for ${escapeHtml(longMonth(data.period))}, as held in the warehouse. A file's SHA-256 fingerprint identifies its exact bytes, so any figure can be traced to the file it came from and checked again.</p>
+${p.sections.filter((s) => s.definition.appendix).map((s) => section(p, s, 3)).join('\n')}
+<section class="appendix-part" id="lineage">
+<h3>Files used</h3>
+${subsHtml}
+</section>
+</section>`;
+}
+
 function evidence(p: PreparedReport): string {
   if (p.evidence.length === 0) return '';
   return `<section class="report-section" id="evidence">
-<h2>Evidence lists</h2>
+<h2>Evidence lists (internal only)</h2>
 <p>Internal only. The records behind the figures, by identifier only (no names or personal details), so each can be checked against the case record.</p>
 ${p.evidence.map((t) => tableHtml(t, { className: 'evidence' })).join('\n')}
 </section>`;

@@ -28,6 +28,8 @@ export const SectionDefinition = z.strictObject({
   charts: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'a chart name: the file charts/<name>.vl.json without its extension' })).default([]),
   /** Extra tables by data name (e.g. a trend by partner: `support.received.trend`). */
   tables: z.array(dataName).default([]),
+  /** Printed in the appendix (after the definitions) rather than among the sections, e.g. data quality. */
+  appendix: z.boolean().default(false),
 });
 export type SectionDefinition = z.output<typeof SectionDefinition>;
 
@@ -37,11 +39,13 @@ export const ReportDefinition = z.strictObject({
   standard: z.strictObject({
     /** The standard's number, e.g. `26.4`. */
     code: z.string().min(1),
-    /** The standard's words, quoted from the Adoption NMS. */
+    /** The standard's words, word for word as published (the cover quotes them). */
     text: z.string().min(1),
+    /** Where the words come from, e.g. "Adoption National Minimum Standards, Department for Education, 2014". */
+    source: z.string().min(1),
   }),
-  /** A sentence or two under the title. */
-  summary: z.string().default(''),
+  /** What the report is for and who reads it: the paragraph after the cover (blank lines separate paragraphs). */
+  purpose: z.string().min(1),
   sections: z.array(SectionDefinition).min(1),
   /** Evidence lists (internal audience only) by id or `group.*`. */
   evidence: z.array(measurePattern).default([]),

@@ -3,10 +3,11 @@
 // some reports, audiences or formats (or into an --out folder) replaces only its own files, each atomically.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { computeMeasures } from '../measure/computeMeasures.js';
+import { computeMeasures, NoDataForPeriodError, type ComputedMeasures } from '../measure/computeMeasures.js';
 import type { Audience, ReportData } from '../measure/types.js';
 import type { Pipeline } from '../pipeline/loadPipeline.js';
 import { chartStats } from '../render/renderChart.js';
+import type { Comparisons } from '../render/prepareReport.js';
 import { findChromium, renderPdf, type PdfJob } from '../render/renderPdf.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildReportData } from './buildReportData.js';
@@ -41,6 +42,24 @@ export interface RenderReportsOptions {
 
 const usualFormats: readonly Format[] = ['html', 'json', 'csv'];
 
+/** The month `n` months before `YYYY-MM`. */
+function monthsBefore(period: string, n: number): string {
+  const [y = 0, m = 1] = period.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 - n, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The measures of an earlier month for the summary's changes, or null when the warehouse holds nothing for it. */
+async function earlier(o: RenderReportsOptions, n: number): Promise<{ period: string; computed: ComputedMeasures | null }> {
+  const period = monthsBefore(o.period, n);
+  try {
+    return { period, computed: await computeMeasures(o.db, o.pipeline, period) };
+  } catch (e) {
+    if (e instanceof NoDataForPeriodError) return { period, computed: null };
+    throw e;
+  }
+}
+
 /**
  * Every report × audience for the month; definitions are all loaded (and checked), and Chromium found when PDF is
  * asked for, before anything is computed or written. Returns the files written, at their final place.
@@ -52,6 +71,8 @@ export async function renderReports(o: RenderReportsOptions): Promise<string[]> 
   const wanted = o.formats ?? usualFormats;
   const chromium = wanted.includes('pdf') ? findChromium() : undefined;
   const computed = await computeMeasures(o.db, o.pipeline, o.period);
+  const lastMonth = await earlier(o, 1);
+  const lastYear = await earlier(o, 12);
   const finalDir = resolve(o.outDir ?? join(o.pipeline.output, o.period));
   // The month's whole set (the pipeline's every report and audience, at least the usual formats) replaces the folder;
   // anything less must leave the other files there as they are.
@@ -69,8 +90,11 @@ export async function renderReports(o: RenderReportsOptions): Promise<string[]> 
     for (const report of reports) {
       for (const audience of o.audiences ?? o.pipeline.audiences) {
         const chartData = [...report.charts.values()].map((c) => c.dataName);
-        const data: ReportData = buildReportData({ computed, pipeline: o.pipeline, period: o.period, definition: report.definition, chartData, audience, generatedAt });
-        const out = await writeReport({ data, report, suppression: o.pipeline.suppression, formats: wanted, outDir, say });
+        const build = (c: ComputedMeasures, period: string) => buildReportData({ computed: c, pipeline: o.pipeline, period, definition: report.definition, chartData, audience, generatedAt });
+        const data: ReportData = build(computed, o.period);
+        const then = (b: typeof lastMonth) => ({ period: b.period, data: b.computed ? build(b.computed, b.period) : null });
+        const comparisons: Comparisons = { lastMonth: then(lastMonth), lastYear: then(lastYear) };
+        const out = await writeReport({ data, report, suppression: o.pipeline.suppression, formats: wanted, outDir, say, comparisons });
         written.push(...out.files);
         if (out.pdf) pdfs.push(out.pdf);
       }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Audience, ReportData } from '../measure/types.js';
 import type { Suppression } from '../pipeline/PipelineConfig.js';
 import { suppressedFor, type Suppressed } from '../render/formatFigure.js';
-import { prepareReport } from '../render/prepareReport.js';
+import { prepareReport, type Comparisons } from '../render/prepareReport.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderHtml } from '../render/renderHtml.js';
 import { renderJson } from '../render/renderJson.js';
@@ -21,6 +21,8 @@ export interface WriteReportInput {
   formats: readonly Format[];
   outDir: string;
   say: (line: string) => void;
+  /** The same report for last month and the same month last year (the summary's changes); default: none ("no data"). */
+  comparisons?: Comparisons;
 }
 
 /** How suppressed cells read for the report's audience (the legend and, internal, the marks). */
@@ -30,7 +32,7 @@ export function suppressedText(s: Pick<Suppression, 'maxCount' | 'symbol'> & Par
 
 export async function writeReport(i: WriteReportInput): Promise<{ files: string[]; pdf?: PdfJob }> {
   const base = join(i.outDir, `${i.data.report.id}-${i.data.audience}`);
-  const prepared = await prepareReport(i.data, i.report, suppressedText(i.suppression, i.data.audience));
+  const prepared = await prepareReport(i.data, i.report, suppressedText(i.suppression, i.data.audience), i.comparisons);
   for (const w of prepared.warnings) i.say(`${join(i.report.dir, 'report.yaml')}: ${w}`);
   const files: string[] = [];
   const write = (file: string, text: string) => {

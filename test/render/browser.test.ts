@@ -18,6 +18,12 @@ interface DomElement {
   ownerDocument: { getElementById(id: string): DomText | null };
 }
 
+/** The standards' words as the Adoption National Minimum Standards (2014) publish them. */
+const standardWords: Record<ReportId, string> = {
+  'nms-26-4': '26.4 The registered provider monitors the management and outcome of the services in order to be satisfied that the agency is effective and is achieving good outcomes for children and/or service users and that the agency is complying with the conditions of registration.',
+  'nms-25-7': '25.7 The agency takes action to address any issues of concern that they identify or which is raised with them.',
+};
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
@@ -80,3 +86,47 @@ describe.each([
     expect(readFileSync(out.html, 'utf8').length).toBeGreaterThan(10_000);
   });
 });
+
+describe.each([
+  ['nms-26-4', 'internal'],
+  ['nms-26-4', 'published'],
+  ['nms-25-7', 'internal'],
+  ['nms-25-7', 'published'],
+] as [ReportId, 'internal' | 'published'][])('%s (%s) opens on its summary', (id, audience) => {
+  it('shows the cover, the standard word for word and the summary on the first screen, and no hash', async () => {
+    const out = await renderFixture(id, audience, ['html']);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(pathToFileURL(out.html).href, { waitUntil: 'load' });
+    const screen = 800;
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? Infinity;
+    const bottom = async (selector: string, n: number) => {
+      const box = await page.locator(selector).nth(n).boundingBox();
+      return box ? box.y + box.height : Infinity;
+    };
+    expect(await top('h1')).toBeLessThan(screen);
+    expect(await top('#summary h2')).toBeLessThan(screen);
+    // The summary's header and at least its first three figures are on screen.
+    expect(await bottom('table.summary-table tbody tr:not(.group)', 2)).toBeLessThan(screen);
+    const quote = await page.locator('.cover .standard blockquote').textContent();
+    expect(quote?.trim()).toBe(standardWords[id]);
+    expect(await page.locator('.cover .standard cite').textContent()).toBe('Adoption National Minimum Standards, Department for Education, 2014');
+    // No SHA-256 hash is visible before the reader scrolls: the files used are an appendix.
+    const hashesOnScreen = await page.evaluate((limit: number) => {
+      const found: string[] = [];
+      const walk = (globalThis as unknown as { document: { createTreeWalker(root: unknown, what: number): { nextNode(): DomNode | null } ; body: unknown } }).document;
+      interface DomNode { textContent: string | null; parentElement: { getBoundingClientRect(): { top: number } } | null }
+      const w = walk.createTreeWalker(walk.body, 4);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        if (/[0-9a-f]{64}/.test(n.textContent ?? '') && (n.parentElement?.getBoundingClientRect().top ?? Infinity) < limit) found.push(n.textContent ?? '');
+      }
+      return found;
+    }, screen);
+    expect(hashesOnScreen).toEqual([]);
+    expect(await page.locator('td.hash').count()).toBeGreaterThan(0);
+    // Top-down: summary, then the sections, then the appendix with the files used.
+    const order = await Promise.all(['#summary', 'section.report-section:not(.summary):not(.appendix)', '#appendix', '#lineage'].map(top));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    await page.close();
+  });
+});
+
