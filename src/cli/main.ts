@@ -11,6 +11,7 @@ import { registerReport } from './reportCommand.js';
 import { registerCheck } from './checkCommand.js';
 import { exitCodeOf, exitCodes } from './exitCodes.js';
 import { Database } from '../warehouse/Database.js';
+import { removeStaleScratch } from '../ingest/scratchDir.js';
 
 // Extracts describe children and adopters: everything this process writes (warehouse, its WAL, scratch copies,
 // reports with record ids) is private to the user unless they share it deliberately.
@@ -39,6 +40,8 @@ registerExport(program);
 registerCheck(program);
 
 try {
+  // Scratch folders of raa processes killed mid-load or mid-validate hold plain-text copies of extracts: remove them.
+  for (const path of await removeStaleScratch()) if (process.env.RAA_DEBUG) process.stderr.write(`raa: removed ${path}, left by a raa process that no longer runs\n`);
   await program.parseAsync(process.argv);
 } catch (e) {
   // The boundary: every error ends here as one line and its code from the one table (exitCodeOf); never a stack trace

@@ -2,9 +2,8 @@
 // are recognised (hashed once), the rest validated in one batch, files of one dataset together (validateBatch), each
 // against its own month. Every file gets an answer, by path: one per extract it holds (a workbook: one per sheet read,
 // each known by the workbook's sha256 and the sheet's name). The caller disposes the staged tables.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { makeScratchDir } from '../ingest/scratchDir.js';
 import { unexpectedFailure, validateBatch, type Validated } from '../validate/validateBatch.js';
 import type { ValidateSettings } from '../validate/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
@@ -68,7 +67,7 @@ export async function precheckFiles(db: Database, months: readonly PrecheckMonth
     }
   }
   if (fresh.length === 0) return checked;
-  const scratchDir = await mkdtemp(join(tmpdir(), 'raa-load-'));
+  const scratchDir = await makeScratchDir('load');
   try {
     const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period: f.period })), { db, scratchDir, prefix: opts.prefix, settings: opts.settings, keepStaged: true });
     for (const v of validated) {

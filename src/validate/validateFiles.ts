@@ -1,10 +1,10 @@
 // Validate many files without touching a warehouse: expand folders, give each file its reporting month, and validate
 // them as one batch (validateBatch) in a private scratch database; one file's failure never stops the others.
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset } from '../../schemas/index.js';
 import { isExtractFile } from '../ingest/isExtractFile.js';
+import { makeScratchDir } from '../ingest/scratchDir.js';
 import { isMonth } from '../period/month.js';
 import { Database } from '../warehouse/Database.js';
 import { memoryLimit } from '../warehouse/memoryLimit.js';
@@ -44,7 +44,7 @@ export interface ValidateFilesOptions {
 }
 
 export async function validateFiles(files: string[], opts: ValidateFilesOptions = {}): Promise<FileResult[]> {
-  const scratchDir = await mkdtemp(join(tmpdir(), 'raa-validate-'));
+  const scratchDir = await makeScratchDir('validate');
   // A file-backed scratch database with a memory cap: large files spill to disk instead of growing the process.
   const db = await Database.open(join(scratchDir, 'scratch.duckdb'), { memory_limit: memoryLimit(), temp_directory: join(scratchDir, 'spill') });
   try {
