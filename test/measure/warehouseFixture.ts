@@ -22,8 +22,8 @@ export function cleanup(): void {
 
 /** Required fields filled in so a test row need only name what it is about. */
 const defaults: Record<DatasetName, (i: number) => Record<string, unknown>> = {
-  children: (i) => ({ child_id: `C${i}`, gender: 'male', ethnicity: 'WBRI', disability: false, entered_care: '2020-01-01', adm_decision_date: '2020-01-01' }),
-  adopters: (i) => ({ adopter_id: `A${i}`, gender: 'female', ethnicity: 'WBRI', disability: false, ffa: false, enquiry_date: '2020-01-01' }),
+  children: (i) => ({ child_id: `C${i}`, gender: 'male', ethnicity: 'WBRI', disability: 'no', entered_care: '2020-01-01', adm_decision_date: '2020-01-01' }),
+  adopters: (i) => ({ adopter_id: `A${i}`, gender: 'female', ethnicity: 'WBRI', disability: 'no', ffa: 'no', enquiry_date: '2020-01-01' }),
   support: (i) => ({ request_id: `S${i}`, requester: 'adoptive_parent', request_type: 'other', received_date: '2020-01-01' }),
   concerns: (i) => ({ concern_id: `K${i}`, raised_date: '2020-01-01', source: 'complaint', category: 'other', severity: 'low' }),
   workforce: () => ({ month: '2020-01', team: 'adoption_support', sw_fte: 1 }),
