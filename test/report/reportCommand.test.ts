@@ -79,6 +79,27 @@ describe('raa report', () => {
   });
 });
 
+describe('the summary page', () => {
+  it('gives each headline figure its change since last month, computed from that month in the warehouse, and "no data" for a month it does not hold', () => {
+    const out = mkdtempSync(join(tmpdir(), 'raa-report-summary-'));
+    expect(raa('report', pipeline, '--period', '2026-10', '--report', 'nms-26-4', '--audience', 'internal', '--out', out).status).toBe(0);
+    expect(raa('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'internal', '--format', 'json', '--out', join(out, 'sep')).status).toBe(0);
+    const regionCount = (d: ReportData) => d.measures.find((m) => m.id === 'support.received')?.region.figures['count']?.value ?? NaN;
+    const [now, then] = [regionCount(json(join(out, 'nms-26-4-internal.json'))), regionCount(json(join(out, 'sep', 'nms-26-4-internal.json')))];
+    const html = readFileSync(join(out, 'nms-26-4-internal.html'), 'utf8');
+    const row = /<tr data-measure="support\.received">([^]*?)<\/tr>/.exec(html)?.[1] ?? '';
+    const cells = [...row.matchAll(/<t[hd][^>]*>([^]*?)<\/t[hd]>/g)].map((c) => c[1]);
+    expect(cells[0]).toBe('Requests received');
+    expect(cells[1]).toBe(String(now));
+    expect(cells[4]).toBe(now === then ? `no change from ${then}` : `${now > then ? 'up' : 'down'} ${Math.abs(now - then)} from ${then}`);
+    expect(cells[5]).toBe('no data'); // October 2025: nothing loaded
+    expect(html).toContain('<th scope="col">Since Sept 2026</th><th scope="col">Since Oct 2025</th>');
+    // A figure with a target states it in its own unit, on the summary and on its tile.
+    expect(html).toMatch(/<tr data-measure="support\.days_to_allocation">[^]*?<td class="target">within 28 days: target 80% or more \(amber from 60%\)<\/td>/);
+    expect(html).toMatch(/data-measure="support\.days_to_allocation">[^]*?<span class="tile-target">within 28 days: target 80% or more \(amber from 60%\)<\/span>/);
+  });
+});
+
 describe('where reports go', () => {
   const month = join(root, 'reports', 'sample', '2026-10');
 
