@@ -4,6 +4,8 @@ import { describeRun } from '../pipeline/describeRun.js';
 import { loadPipeline } from '../pipeline/loadPipeline.js';
 import { progressWriter } from '../pipeline/progress.js';
 import { runExitCode, runPipeline } from '../pipeline/runPipeline.js';
+import { loadReport } from '../report/loadReport.js';
+import { reportsDir } from '../report/reportsDir.js';
 import { parsePeriod } from './validateCommand.js';
 
 export function registerRun(program: Command): void {
@@ -15,6 +17,10 @@ export function registerRun(program: Command): void {
     .option('--json', 'print the loads, the ledger and the verdict as JSON')
     .action(async (pipelinePath: string, o: { period?: string; json?: boolean }) => {
       const pipeline = loadPipeline(pipelinePath);
+      // Every report definition is read and checked against the measure catalogue before any partner is loaded: a
+      // mistake in one is a configuration error (exit 2) found at once, not after the month's loads.
+      const dir = reportsDir();
+      for (const id of pipeline.reports) loadReport(id, dir);
       const report = await runPipeline(pipeline, { period: parsePeriod(o.period), progress: progressWriter() });
       const code = runExitCode(report);
       if (o.json) process.stdout.write(`${JSON.stringify({ ok: code === 0, exitCode: code, ...report }, null, 2)}\n`);

@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
+import { listReports } from '../report/loadReport.js';
+import { reportsDir } from '../report/reportsDir.js';
 import { PipelineConfig, type Partner } from './PipelineConfig.js';
 
 /** A checked pipeline: every default applied, every path absolute. */
@@ -86,6 +88,8 @@ export function parsePipeline(text: string, file: string): Pipeline {
   if (!parsed.success) {
     throw new PipelineError(file, parsed.error.issues.flatMap((issue) => describeIssue(issue, doc, lineCounter)));
   }
+  const noReport = unknownReports(parsed.data.reports, doc, lineCounter);
+  if (noReport.length > 0) throw new PipelineError(file, noReport);
   const abs = resolve(file);
   const dir = dirname(abs);
   const { output, warehouse, ...config } = parsed.data;
@@ -113,6 +117,18 @@ function defaultWarehouse(file: string, dir: string, name: string, notes: string
   if (own === earlier || existsSync(own) || !existsSync(earlier)) return own;
   notes.push(`${file}: using the existing warehouse ${earlier}; the default is now ${name}.duckdb, named after the pipeline file. Write "warehouse: raa.duckdb" in the pipeline file to keep it (and silence this line), or rename it to ${name}.duckdb`);
   return earlier;
+}
+
+/** Report ids with no `report.yaml`: found when the pipeline file is read, not after every partner has been loaded. */
+function unknownReports(ids: readonly string[], doc: Document, lc: LineCounter): PipelineIssue[] {
+  const dir = reportsDir();
+  const known = listReports(dir);
+  return ids.flatMap((id, i) => {
+    if (known.includes(id)) return [];
+    const path = ['reports', i];
+    const { line, col } = lc.linePos(offsetOf(doc, path));
+    return [{ path: formatPath(path), line, column: col, message: `no report "${id}"; reports available: ${known.join(', ') || `none (no report.yaml under ${dir})`}` }];
+  });
 }
 
 /** yaml's pretty message is `What went wrong at line L, column C:\n\n<context>\n^\n`: keep the words, indent the context. */

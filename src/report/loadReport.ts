@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../errors/RaaError.js';
+import { dataNameIssue, definitionIssues } from './checkDefinition.js';
 import { ReportDefinition, type ChartSpec, type LoadedReport } from './ReportDefinition.js';
 
 /** A report definition or chart spec is missing or wrong. One line per finding: `file:line:col: key: message`. */
@@ -46,8 +47,15 @@ export function parseDefinition(text: string, file: string): ReportDefinition {
     throw new ReportDefinitionError(file, doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: invalid YAML: ${e.message.split('\n')[0] ?? ''}`));
   }
   const parsed = ReportDefinition.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  throw new ReportDefinitionError(file, parsed.error.issues.map((issue) => describeIssue(issue, doc, lc, file)));
+  if (!parsed.success) throw new ReportDefinitionError(file, parsed.error.issues.map((issue) => describeIssue(issue, doc, lc, file)));
+  // Every measure, figure, breakdown and trend it names must be in the catalogue: a typo stops here, before any load.
+  const issues = definitionIssues(parsed.data);
+  if (issues.length === 0) return parsed.data;
+  throw new ReportDefinitionError(file, issues.map((i) => {
+    const from = offsetOf(doc, i.path);
+    const { line, col } = lc.linePos(i.find ? Math.max(from, text.indexOf(i.find, from)) : from);
+    return `${file}:${line}:${col}: ${i.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '')}: ${i.message}`;
+  }));
 }
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, file: string): string {
@@ -96,6 +104,12 @@ function readChart(file: string, usedAt: string): ChartSpec {
   const dataName = (obj['data'] as { name?: unknown } | undefined)?.name;
   if (typeof dataName !== 'string' || !/^[a-z0-9_]+\.[a-z0-9_]+(\.[a-z0-9_]+){1,2}$/.test(dataName)) {
     throw new ReportDefinitionError(file, [`${file}: data.name: expected the data the chart draws, e.g. {"data": {"name": "support.received.trend"}} (see reports/README.md)`]);
+  }
+  const unknown = dataNameIssue(dataName);
+  if (unknown) {
+    const raw = readFileSync(file, 'utf8');
+    const line = raw.slice(0, Math.max(0, raw.indexOf(`"${dataName}"`))).split('\n').length;
+    throw new ReportDefinitionError(file, [`${file}:${line}: data.name: ${unknown} (used at ${usedAt})`]);
   }
   const title = typeof obj['title'] === 'string' ? obj['title'] : typeof (obj['title'] as { text?: unknown } | undefined)?.text === 'string' ? String((obj['title'] as { text: string }).text) : '';
   if (!title) throw new ReportDefinitionError(file, [`${file}: title: every chart needs a title (it is the chart's accessible name)`]);
