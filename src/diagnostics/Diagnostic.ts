@@ -24,6 +24,11 @@ export interface Diagnostic {
   field: string | null;
   /** The raw cell value, as written. */
   value: string | null;
+  /**
+   * The record a row diagnostic is about, by its identifier as the file has it (`Child Unique ID C1043`), so an officer
+   * can find it in their system; absent for findings about the file as a whole.
+   */
+  record?: string | null;
   rule: RuleCode;
   severity: Severity;
   message: string;

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { Database } from '../warehouse/Database.js';
 import { ident } from '../validate/sql.js';
 
-const columns = ['file', 'dataset', 'line', 'excel_row', 'column_letter', 'header', 'field', 'value', 'rule', 'severity', 'message'] as const;
+const columns = ['file', 'dataset', 'line', 'excel_row', 'column_letter', 'header', 'field', 'value', 'record', 'rule', 'severity', 'message'] as const;
 
 export interface StagedDiagnostics {
   /** `INSERT INTO diagnostic …` for the diagnostics of each batch entry (index) given, as the submission id it maps to. */
@@ -18,7 +18,7 @@ export async function stageDiagnostics(db: Database, table: string, entries: rea
   await db.appendText(
     table,
     entries.flatMap(({ index, diagnostics }) =>
-      diagnostics.map((d) => [String(index), d.file, d.dataset, str(d.line), str(d.excelRow), d.column, d.header, d.field, d.value, d.rule, d.severity, d.message]),
+      diagnostics.map((d) => [String(index), d.file, d.dataset, str(d.line), str(d.excelRow), d.column, d.header, d.field, d.value, d.record ?? null, d.rule, d.severity, d.message]),
     ),
     { temp: true },
   );

@@ -6,6 +6,7 @@ import type { MappedColumn } from '../ingest/recognise.js';
 import type { RecordMap } from '../ingest/scanRecords.js';
 import type { Database } from '../warehouse/Database.js';
 import { ident, lit, rawCol } from './sql.js';
+import { codeParams } from './codeParams.js';
 
 interface FindingRow {
   rec: number;
@@ -17,6 +18,8 @@ interface FindingRow {
   first_rec: number | null;
   value: string | null;
   other_value: string | null;
+  /** The raw value of the record's identifier (the dataset's first key field). */
+  record: string | null;
 }
 
 /** One file of the group: its name, its month end, its own header mapping and record map, and where its `rec` numbers start. */
@@ -56,8 +59,10 @@ export async function collectDiagnostics(db: Database, source: string, findings:
       .map((m) => `WHEN ${lit(m.column.field)} THEN s.${rawCol(m.index as number)}`)
       .join(' ')} END`;
   const order = `CASE d.field ${ctx.columns.map((m, i) => `WHEN ${lit(m.column.field)} THEN ${i}`).join(' ')} ELSE -1 END`;
+  const id = ctx.columns.find((m) => m.column.field === ctx.dataset.key[0]);
+  const record = id?.index != null ? `trim(s.${rawCol(id.index)})` : 'NULL';
   const rows = await db.all<FindingRow>(
-    `SELECT d.rec, d.field, d.rule, d.severity, d.detail, d.other_field, d.first_rec, ${rawOf('d.field')} AS value, ${rawOf('d.other_field')} AS other_value
+    `SELECT d.rec, d.field, d.rule, d.severity, d.detail, d.other_field, d.first_rec, ${rawOf('d.field')} AS value, ${rawOf('d.other_field')} AS other_value, ${record} AS record
      FROM ${ident(findings)} AS d JOIN ${ident(source)} AS s ON s.rec = d.rec ORDER BY d.rec, ${order}, d.rule`,
   );
   // Rows arrive in rec order, so each file's are one run: hand each run to its file.
@@ -79,6 +84,8 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
   const rejected = new Set(rows.filter((r) => r.severity === 'row_error').map((r) => r.rec));
   const warned = new Set(rows.filter((r) => r.severity === 'warning' && !rejected.has(r.rec)).map((r) => r.rec));
   const keyHeaders = ctx.dataset.key.map((k) => byField.get(k)?.header ?? byField.get(k)?.column.header ?? k).join(' and ');
+  const idField = ctx.dataset.key[0] ?? '';
+  const idHeader = byField.get(idField)?.header ?? byField.get(idField)?.column.header ?? idField;
   const diagnostics = rows.map((r): Diagnostic => {
     const m = r.field ? byField.get(r.field) : undefined;
     const other = r.other_field ? byField.get(r.other_field) : undefined;
@@ -93,7 +100,11 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
     };
     switch (rule) {
       case 'code.unknown':
-        params.accepted = col && (col.type.kind === 'code' || col.type.kind === 'codes') ? col.type.codes.codes.map((c) => c.code) : ['Y', 'N'];
+      case 'code.ambiguous':
+      case 'code.not_known':
+      case 'code.inferred':
+      case 'code.letter_mismatch':
+        if (col) Object.assign(params, codeParams(col, rule, r.value, r.detail));
         break;
       case 'text.too_long':
         params.count = r.value?.trim().length ?? 0;
@@ -126,6 +137,7 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
       header: m?.header ?? null,
       field: r.field,
       value: r.value,
+      record: r.record === null || r.record === '' ? null : `${idHeader} ${r.record}`,
       rule,
       severity: r.severity as Severity,
       message: message(rule, params),

@@ -64,7 +64,7 @@ describe('exit codes', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('  ROWS REJECTED: 5 rows read, 4 would load, 1 would reject, 0 blank, 0 with warnings');
-    expect(r.stdout).toContain('  - row error [code.unknown] line 3, column B "Team": "Dutty" in "Team" is not one of the accepted values.');
+    expect(r.stdout).toContain('  - row error [code.unknown] line 3, record Month 2026-10, column B "Team": "Dutty" in "Team" is not one of the accepted values. Did you mean Duty?');
   });
 
   it('a record spanning lines is shown at its first line, with the Excel row where it differs', () => {
@@ -73,7 +73,7 @@ describe('exit codes', () => {
     const path = write('spanning.csv', `${rows.join('\n')}\n`);
     const r = raa('validate', path, '--period', '2026-10');
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('  - row error [code.unknown] line 4 (Excel row 3), column C "Requester": "Stranger" in "Requester" is not one of the accepted values.');
+    expect(r.stdout).toContain('  - row error [code.unknown] line 4 (Excel row 3), record Request ID S2, column C "Requester": "Stranger" in "Requester" is not one of the accepted values.');
   });
 
   it('1 when a file is held, even though it has no file error', () => {
@@ -133,7 +133,7 @@ describe('--json', () => {
     const { status, report, stderr } = json('validate', clean, bad, '--period', '2026-10');
     expect(stderr).toBe('');
     expect(status).toBe(1);
-    expect(Object.keys(report).sort()).toEqual(['files', 'ok', 'totals']);
+    expect(Object.keys(report).sort()).toEqual(['files', 'ok', 'periods', 'totals']);
     expect(report.ok).toBe(false);
     expect(report.files).toHaveLength(2);
     for (const f of report.files) {
@@ -157,6 +157,7 @@ describe('--json', () => {
         header: 'Social worker FTE in post',
         field: 'sw_fte',
         value: 'three',
+        record: 'Month 2026-09',
         rule: 'number.format',
         severity: 'row_error',
         message: message('number.format', { header: 'Social worker FTE in post', value: 'three', detail: 'a number' }),
@@ -190,8 +191,8 @@ describe('--json', () => {
     expect(human.status).toBe(1);
     const shown = human.stdout.split('\n').filter((l) => l.startsWith('  - '));
     expect(shown).toHaveLength(10);
-    expect(shown[0]).toContain('line 2, column C "Requester"');
-    expect(shown[9]).toContain('line 11, column C "Requester"');
+    expect(shown[0]).toMatch(/line 2, record Request ID \S+, column C "Requester"/);
+    expect(shown[9]).toMatch(/line 11, record Request ID \S+, column C "Requester"/);
     expect(human.stdout).toContain('  … 40 more (use --json for every diagnostic)');
     expect(human.stdout).toContain('  by rule: code.unknown 50');
   });
@@ -226,21 +227,32 @@ describe('paths', () => {
     expect(report.files[0]).toMatchObject({ file: path, dataset: 'workforce', verdict: 'clean' });
   });
 
-  it('a folder that does not exist is file.unreadable (exit 1), not a crash', () => {
+  it('a path that does not exist is a usage error (exit 2) naming it, not a crash', () => {
     const missing = join(dir, 'no', 'such', 'folder');
-    const r = raa('validate', missing, '--json');
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(1);
-    const report = JSON.parse(r.stdout) as JsonReport;
-    expect(report.files).toHaveLength(1);
-    expect(report.files[0]).toMatchObject({ file: missing, verdict: 'file_error', countsByRule: { 'file.unreadable': 1 } });
-    expect(report.files[0]?.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['file.unreadable', 'file_error']]);
-    expect(report.files[0]?.diagnostics[0]?.message).toBe(message('file.unreadable', { detail: 'no such file' }));
+    for (const args of [[missing, '--json'], [missing]]) {
+      const r = raa('validate', ...args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`no such file or folder: ${missing}`);
+      expect(r.stderr).not.toMatch(stackTrace);
+    }
+  });
 
-    const human = raa('validate', missing);
-    expect(human.status).toBe(1);
-    expect(human.stderr).toBe('');
-    expect(human.stdout).toContain('  - file error [file.unreadable]: The file could not be read (no such file).');
+  it('says which reporting month it checked against, and when it took the current month because none was given', () => {
+    const path = write('noperiod/workforce.csv', cleanWorkforce);
+    const current = new Date().toISOString().slice(0, 7);
+    const r = raa('validate', path);
+    expect(r.stdout).toContain(`Checked against the current month, ${current}, because no --period was given and the path has no YYYY-MM folder (1 file(s))`);
+    expect(raa('validate', path, '--period', '2026-10').stdout).toContain('Checked against the reporting month 2026-10 (--period).');
+    const folder = write('2026-09/workforce.csv', cleanWorkforce);
+    expect(json('validate', folder).report).toMatchObject({ periods: [{ period: '2026-09', source: 'folder', files: 1 }] });
+  });
+
+  it('a row diagnostic names its record by its identifier, in the human report and the JSON', () => {
+    const path = write('record/support.csv', `${supportHeader}\n${supportRow('S-1043', 'Godparent')}\n`);
+    const { report } = json('validate', path, '--period', '2026-10');
+    expect(report.files[0]?.diagnostics[0]).toMatchObject({ rule: 'code.unknown', record: 'Request ID S-1043', value: 'Godparent' });
+    expect(raa('validate', path, '--period', '2026-10').stdout).toContain('row error [code.unknown] line 2, record Request ID S-1043, column C "Requester"');
   });
 
   it('the period comes from a YYYY-MM folder in the path unless --period is given', () => {

@@ -81,7 +81,7 @@ function compileForm(form: string): Token[] {
 const forms = valueForms.map((f) => ({ tokens: compileForm(f), pair: (f.match(/\{label\}/g) ?? []).length > 1, setOff: /\{code\}\s*[-:)\]=]/.test(f) }));
 
 const slotShape: Record<Slot, RegExp> = {
-  code: /^[A-Za-z0-9_.]{1,20}$/,
+  code: /^[A-Za-z0-9_.]{1,40}$/,
   letter: /^[A-Za-z]$/,
   number: /^\d{1,3}$/,
   label: /\S/,
