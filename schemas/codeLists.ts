@@ -1,14 +1,15 @@
 // Every code list of the contract, as data: code, official label, Annex A letter or number, and accepted variants.
 // The forms a value takes (`RD1 - label`, `Indian [AIND]`, `a) Male`…) are in valueForms.ts; how they are read is in
 // src/ingest/normalise/matchCode.ts, for all lists alike.
-import { CodeList, type CodeGroup } from './defineDataset.js';
+import { CodeList, type CodeGroup, type DefinedCodeList } from './defineDataset.js';
 import { ethnicGroups, ethnicityCodes } from './ethnicityCodes.js';
 
 type CodeInput = { code: string; label: string; letter?: string; number?: number; alsoNumbers?: number[]; variants?: string[]; altCodes?: string[]; spellings?: string[]; backgrounds?: string[] };
 type ListExtras = { notKnown?: string; refused?: string; groups?: CodeGroup[]; localCodes?: boolean };
 
-const list = (name: string, description: string, codes: CodeList['codes'] | CodeInput[], extras: ListExtras = {}) =>
-  CodeList.parse({ name, description, codes, ...extras });
+/** Parse a list at start-up, keeping its codes' literal names for the type checker (see `codesOf`). */
+const list = <const C extends readonly CodeInput[]>(name: string, description: string, codes: C, extras: ListExtras = {}): DefinedCodeList<C[number]['code']> =>
+  CodeList.parse({ name, description, codes, ...extras }) as DefinedCodeList<C[number]['code']>;
 
 // Yes/no characteristics (disability, FFA): `not_known` keeps the record when the council does not know (a warning).
 export const yesNo = list('yes_no', 'Yes, no or not known', [

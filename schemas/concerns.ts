@@ -32,4 +32,6 @@ export const concerns = defineDataset({
   ],
   immutable: ['raised_date'],
   closedBy: ['closed_date'],
+  // A related id names a child or an adopter of the same partner and month; one that names neither is a warning at load.
+  references: [{ field: 'related_id', targets: [{ dataset: 'children', field: 'child_id' }, { dataset: 'adopters', field: 'adopter_id' }] }],
 });

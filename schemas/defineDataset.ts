@@ -127,6 +127,13 @@ export const Dataset = z
     immutable: z.array(z.string()).default([]),
     /** The field whose presence means a record is closed (for "vanished without closing" checks). */
     closedBy: z.array(z.string()).default([]),
+    /** A partner may choose not to send this dataset: shown as "not sent" rather than missing. */
+    optional: z.boolean().default(false),
+    /**
+     * Fields naming a record of another dataset of the same partner and month (`related_id` → a child or an adopter):
+     * a value that names none is a cross-dataset warning at load.
+     */
+    references: z.array(z.object({ field: z.string(), targets: z.array(z.object({ dataset: z.string(), field: z.string() })).min(1) })).default([]),
   })
   .superRefine((ds, ctx) => {
     const fields = new Set(ds.columns.map((c) => c.field));
@@ -136,6 +143,7 @@ export const Dataset = z
     ds.key.forEach((f, i) => check(f, ['key', i]));
     ds.immutable.forEach((f, i) => check(f, ['immutable', i]));
     ds.closedBy.forEach((f, i) => check(f, ['closedBy', i]));
+    ds.references.forEach((r, i) => check(r.field, ['references', i, 'field']));
     ds.rules.forEach((r, i) => {
       const named =
         r.kind === 'order' || r.kind === 'together' ? r.fields
@@ -153,7 +161,23 @@ export const Dataset = z
 export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 
-/** Parse a dataset definition at module load: a mistake in schemas/ fails loudly, once, at start-up. Keeps the literal name. */
-export function defineDataset<N extends string>(input: DatasetInput & { name: N }): Dataset & { name: N } {
-  return Dataset.parse(input) as Dataset & { name: N };
+/** A code list as defined, keeping its codes' literal names for the type checker. */
+export type DefinedCodeList<K extends string> = CodeList & { readonly __codes?: K };
+
+/** The codes of a list as constants (`codesOf(requestType).peer_support`): renaming a code in schemas/ fails the type check wherever code names it. */
+export function codesOf<K extends string>(list: CodeList & { readonly __codes?: K }): { readonly [C in K]: C } {
+  return Object.fromEntries(list.codes.map((c) => [c.code, c.code])) as { readonly [C in K]: C };
+}
+
+/** A dataset as defined, keeping its literal name and field names for the type checker (see `fieldsOf`). */
+export type DefinedDataset<N extends string, F extends string> = Dataset & { name: N; readonly __fields?: F };
+
+/** Parse a dataset definition at module load: a mistake in schemas/ fails loudly, once, at start-up. Keeps the literal name and fields. */
+export function defineDataset<const I extends DatasetInput>(input: I): DefinedDataset<I['name'], I['columns'][number]['field']> {
+  return Dataset.parse(input) as DefinedDataset<I['name'], I['columns'][number]['field']>;
+}
+
+/** The field names of a dataset as constants (`fieldsOf(support).received_date`): renaming a field in schemas/ fails the type check wherever code names it. */
+export function fieldsOf<F extends string>(ds: Dataset & { readonly __fields?: F }): { readonly [K in F]: K } {
+  return Object.fromEntries(ds.columns.map((c) => [c.field, c.field])) as { readonly [K in F]: K };
 }

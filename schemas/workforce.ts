@@ -7,6 +7,7 @@ export const workforce = defineDataset({
   title: 'Workforce',
   description: 'One row per team per month: social worker FTE in post, vacant and agency FTE. Optional; needed for the support capacity measure.',
   key: ['month', 'team'],
+  optional: true,
   columns: [
     { field: 'month', header: 'Month', type: { kind: 'month' }, required: true },
     { field: 'team', header: 'Team', type: { kind: 'code', codes: team }, required: true },

@@ -1,16 +1,11 @@
 // Cross-dataset check at load: a concern's `related_id` must name a child or adopter of the same partner and month, as
 // they will stand after this load (the file loaded alongside it, else the current submission).
-import type { DatasetName } from '../../schemas/index.js';
 import type { Database } from '../warehouse/Database.js';
 import { ident, lit, rawCol } from '../validate/sql.js';
 import type { Staged } from '../validate/checkFiles.js';
 import type { CrossFinding } from './CrossFinding.js';
 import type { Loadable } from './loadableRows.js';
 
-/** Which fields refer to records of other datasets. */
-export const references: readonly { dataset: DatasetName; field: string; targets: readonly { dataset: DatasetName; field: string }[] }[] = [
-  { dataset: 'concerns', field: 'related_id', targets: [{ dataset: 'children', field: 'child_id' }, { dataset: 'adopters', field: 'adopter_id' }] },
-];
 
 export interface CrossDatasetContext {
   partner: string;
@@ -21,7 +16,7 @@ export interface CrossDatasetContext {
 
 export async function crossDatasetChecks(db: Database, staged: Staged, loadable: Loadable, ctx: CrossDatasetContext): Promise<CrossFinding[]> {
   const out: CrossFinding[] = [];
-  for (const ref of references.filter((r) => r.dataset === staged.dataset.name)) {
+  for (const ref of staged.dataset.references) {
     const index = staged.columns.find((c) => c.column.field === ref.field)?.index ?? null;
     if (index === null) continue;
     const ids = ref.targets.map((t) => {

@@ -1,4 +1,5 @@
 // What every measure needs for month M: the period's dates as SQL literals, the partners, which datasets each partner submitted, and grouped queries over `current_*`.
+import type { FieldName } from '../../schemas/index.js';
 import type { DatasetName } from '../../schemas/index.js';
 import type { Pipeline } from '../pipeline/loadPipeline.js';
 import type { Database, Row } from '../warehouse/Database.js';
@@ -84,10 +85,10 @@ GROUP BY GROUPING SETS ((c.partner${k ? `, ${k}` : ''}), (${k ?? ''}))`;
 }
 
 /** SQL: `d` is within W12 (and not after E). */
-export const inW12 = (ctx: MeasureContext, d: string) => `(${d} BETWEEN ${ctx.sql.w12} AND ${ctx.sql.E})`;
+export const inW12 = (ctx: MeasureContext, d: FieldName) => `(${d} BETWEEN ${ctx.sql.w12} AND ${ctx.sql.E})`;
 /** SQL: `d` is within M. */
-export const inM = (ctx: MeasureContext, d: string) => `(${d} BETWEEN ${ctx.sql.mStart} AND ${ctx.sql.E})`;
+export const inM = (ctx: MeasureContext, d: FieldName) => `(${d} BETWEEN ${ctx.sql.mStart} AND ${ctx.sql.E})`;
 /** SQL: "by X": the date is present and on or before X. */
-export const by = (d: string, x: string) => `(${d} IS NOT NULL AND ${d} <= ${x})`;
+export const by = (d: FieldName, x: string) => `(${d} IS NOT NULL AND ${d} <= ${x})`;
 /** SQL: not "by X" (absent, or after X). */
-export const notBy = (d: string, x: string) => `(${d} IS NULL OR ${d} > ${x})`;
+export const notBy = (d: FieldName, x: string) => `(${d} IS NULL OR ${d} > ${x})`;

@@ -1,4 +1,5 @@
 // Adopter recruitment measures (docs/measures.md `adopters.*`) for month M, per partner and region, from `current_adopters`.
+import type { FieldName } from '../../schemas/index.js';
 import { codeLists } from '../../schemas/index.js';
 import { breakdown, buildMeasure, series } from './buildMeasure.js';
 import { count, rate } from './figure.js';
@@ -11,7 +12,7 @@ export const NOT_RECORDED = 'not_recorded';
 export async function adopterMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const { E } = ctx.sql;
   /** On-time share over `end` in W12: `end ≤ start + n months`; records lacking `start` are excluded. */
-  const onTime = (key: string, end: string, start: string, months: number) => `
+  const onTime = (key: string, end: FieldName, start: FieldName, months: number) => `
       count(*) FILTER (WHERE ${inW12(ctx, end)} AND ${start} IS NOT NULL) AS ${key}_n,
       count(*) FILTER (WHERE ${inW12(ctx, end)} AND ${start} IS NOT NULL AND ${end} <= ${start} + INTERVAL ${months} MONTH) AS ${key}_on_time,
       count(*) FILTER (WHERE ${inW12(ctx, end)} AND ${start} IS NULL) AS ${key}_excluded`;

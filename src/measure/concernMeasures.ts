@@ -1,5 +1,6 @@
 // Issues of concern measures (docs/measures.md `concerns.*`, NMS 25.7) for month M, per partner and region, from `current_concerns`.
-import { codeLists } from '../../schemas/index.js';
+import { codeLists, codesOf } from '../../schemas/index.js';
+import { sqlText, sqlTextList } from '../warehouse/sql.js';
 import { NOT_RECORDED } from './adopterMeasures.js';
 import { breakdown, buildMeasure, series } from './buildMeasure.js';
 import { count, num, rate, stat } from './figure.js';
@@ -13,6 +14,9 @@ export const unactionedAt = (E: string, days: number) =>
 export const overdueAt = (E: string) => `(action_due_date < ${E} AND ${notBy('action_completed_date', E)})`;
 
 const codes = (list: { codes: { code: string }[] }) => list.codes.map((c) => c.code);
+const outcome = codesOf(codeLists.concernOutcome);
+const learning = codesOf(codeLists.learningDestination);
+const source = codesOf(codeLists.concernSource);
 
 export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const { E } = ctx.sql;
@@ -20,9 +24,9 @@ export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResul
   const raisedW12 = inW12(ctx, 'raised_date');
   const onTimeScope = `${raisedW12} AND raised_date <= ${E} - ${days}`;
   const closedW12 = inW12(ctx, 'closed_date');
-  const upheld = `${closedW12} AND outcome IN ('upheld', 'partially_upheld')`;
-  const fedBack = `len(list_filter(coalesce(learning_to, []::VARCHAR[]), x -> x <> 'none')) > 0`;
-  const reviews = `${raisedW12} AND source IN ('case_review', 'disruption_review')`;
+  const upheld = `${closedW12} AND outcome IN (${sqlTextList([outcome.upheld, outcome.partially_upheld])})`;
+  const fedBack = `len(list_filter(coalesce(learning_to, []::VARCHAR[]), x -> x <> ${sqlText(learning.none)})) > 0`;
+  const reviews = `${raisedW12} AND source IN (${sqlTextList([source.case_review, source.disruption_review])})`;
   const rows = await grouped(ctx, 'concerns', {
     select: `
       count(*) FILTER (WHERE ${inM(ctx, 'raised_date')}) AS raised_m,
@@ -49,7 +53,7 @@ export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResul
   const n = (row: Record<string, unknown> | undefined) => count(row?.['n']);
   const sources = codes(codeLists.concernSource);
   const categories = codes(codeLists.concernCategory);
-  const destinations = codes(codeLists.learningDestination).filter((d) => d !== 'none');
+  const destinations = codes(codeLists.learningDestination).filter((d) => d !== learning.none);
 
   // Regional themes: categories with ≥ 3 concerns raised in W12 from ≥ 2 partners (the union of submitted partners).
   const partnersWith = (c: string) => ctx.partners.filter((p) => (num(byCategory.get(`${p}|${c}`)?.['n']) ?? 0) > 0).length;

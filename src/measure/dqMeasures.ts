@@ -1,12 +1,10 @@
 // Data quality and compliance (docs/measures.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected (and blank).
-import { datasetNames } from '../../schemas/index.js';
+import { datasetNames, optionalDatasets } from '../../schemas/index.js';
 import { buildMeasure } from './buildMeasure.js';
 import { count, notSubmitted, rate } from './figure.js';
 import { REGION, type MeasureContext } from './MeasureContext.js';
 import type { Figure, MeasureResult } from './types.js';
 
-/** Datasets a partner may choose not to send: absent is `not_sent`, not `missing`. */
-export const optionalDatasets: readonly string[] = ['workforce'];
 
 interface Sent {
   partner: string;
@@ -47,7 +45,7 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
     Object.fromEntries(datasetNames.map((d) => [d, count(of(e).filter((s) => s.dataset === d).reduce((a, s) => a + s[k], 0))]));
   const state = (e: string, d: string): string => {
     const s = of(e).find((x) => x.dataset === d);
-    if (!s) return optionalDatasets.includes(d) ? 'not_sent' : 'missing';
+    if (!s) return (optionalDatasets as readonly string[]).includes(d) ? 'not_sent' : 'missing';
     return s.loaded ? 'loaded' : s.newest_status;
   };
   const required = datasetNames.filter((d) => !optionalDatasets.includes(d));

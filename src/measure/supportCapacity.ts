@@ -1,4 +1,6 @@
 // support.capacity (docs/measures.md): allocation rate per FTE, arrivals, months to clear the backlog and extra FTE needed; only where `workforce` was submitted.
+import { codeLists, codesOf } from '../../schemas/index.js';
+import { sqlText } from '../warehouse/sql.js';
 import { buildMeasure } from './buildMeasure.js';
 import { count, num, quantity } from './figure.js';
 import { grouped, hasSubmitted, REGION, type MeasureContext } from './MeasureContext.js';
@@ -55,7 +57,7 @@ export async function supportCapacity(ctx: MeasureContext): Promise<MeasureResul
   const last3Months = ctx.period.months.slice(9).map((m) => `'${m}'`).join(', ');
   const fte = await ctx.db.all<{ partner: string; mean_fte: number | null; current_fte: number | null }>(
     `WITH t AS (SELECT partner, month, sum(sw_fte) AS fte FROM current_workforce
-       WHERE period = $1 AND team = 'adoption_support' AND month <= $1 GROUP BY partner, month)
+       WHERE period = $1 AND team = ${sqlText(codesOf(codeLists.team).adoption_support)} AND month <= $1 GROUP BY partner, month)
      SELECT partner, avg(fte) FILTER (WHERE month IN (${last3Months})) AS mean_fte, arg_max(fte, month) AS current_fte FROM t GROUP BY partner`,
     [ctx.period.period],
   );

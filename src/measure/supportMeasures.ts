@@ -1,8 +1,12 @@
 // Adoption support measures (docs/measures.md `support.*` except capacity) for month M, per partner and region, from `current_support`.
+import { codeLists, codesOf } from '../../schemas/index.js';
+import { sqlText } from '../warehouse/sql.js';
 import { buildMeasure, series } from './buildMeasure.js';
 import { count, rate, stat } from './figure.js';
 import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureContext.js';
 import type { MeasureResult } from './types.js';
+
+const requestType = codesOf(codeLists.requestType);
 
 /** SQL: a request awaiting allocation at date x (received by x, neither allocated nor closed by x). */
 export const awaitingAt = (x: string) => `(received_date <= ${x} AND ${notBy('allocated_date', x)} AND ${notBy('closed_date', x)})`;
@@ -22,8 +26,8 @@ export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResul
     select: `
       count(*) FILTER (WHERE ${inM(ctx, 'received_date')}) AS received_m,
       count(*) FILTER (WHERE ${inW12(ctx, 'received_date')}) AS received_w12,
-      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = 'access_to_records') AS records_w12,
-      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = 'peer_support') AS peer_w12,
+      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = ${sqlText(requestType.access_to_records)}) AS records_w12,
+      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = ${sqlText(requestType.peer_support)}) AS peer_w12,
       count(*) FILTER (WHERE ${awaiting}) AS awaiting,
       count(*) FILTER (WHERE ${openAt(E)}) AS open,
       count(*) FILTER (WHERE ${allocW12}) AS alloc_n,

@@ -9,7 +9,8 @@ import { loadPartnerMonth, type NotRead } from '../load/loadPartnerMonth.js';
 import { UsageError } from '../errors/RaaError.js';
 import { folderExists } from '../status/inboxStatus.js';
 import { disposeChecked, precheckFiles, type Checked } from '../load/precheckFiles.js';
-import { latestPeriod, ledgerStatus, optionalDatasets, type LedgerStatus } from '../status/ledgerStatus.js';
+import { optionalDatasets } from '../../schemas/index.js';
+import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
 import { renderReports } from './renderReports.js';
@@ -143,7 +144,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
       const status = period === reportPeriod && ledger ? ledger : await ledgerStatus(db, pipeline, period);
       for (const p of status.partners) {
         if (missingInboxes.some((m) => m.partner === p.code)) continue; // named once, as an inbox that does not exist
-        for (const d of p.datasets) if (d.state === 'missing' && !optionalDatasets.includes(d.dataset)) missingDatasets.push({ period, partner: p.code, dataset: d.dataset });
+        for (const d of p.datasets) if (d.state === 'missing' && !(optionalDatasets as readonly string[]).includes(d.dataset)) missingDatasets.push({ period, partner: p.code, dataset: d.dataset });
       }
     }
     return { warehouse: pipeline.warehouse, periods, reportPeriod, loads, reportNotes, reportFiles, reportError, ledger, missingInboxes, missingDatasets };

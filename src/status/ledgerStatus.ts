@@ -1,12 +1,10 @@
 // The submission ledger for one month, per partner and dataset: what arrived when (on time or late against the due day),
 // how many versions, what was held or rejected, and the rows of the submission in use. Read-only.
-import { datasets } from '../../schemas/index.js';
+import { datasets, optionalDatasets } from '../../schemas/index.js';
 import type { Pipeline } from '../pipeline/loadPipeline.js';
 import type { Database } from '../warehouse/Database.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
 
-/** Datasets a partner may choose not to send (datasets.md): shown as "not sent" rather than missing. */
-export const optionalDatasets: readonly string[] = ['workforce'];
 
 /** `missing`: a required dataset with nothing received once the month is due; `not_yet_due`: nothing received yet, before the due date. */
 export type DatasetState = 'loaded' | 'held' | 'rejected' | 'missing' | 'not_yet_due' | 'not_sent';
@@ -105,7 +103,7 @@ function datasetStatus(dataset: string, history: Version[], overdue: boolean): D
   const state: DatasetState = loaded ? 'loaded'
     : newest?.status === 'held' ? 'held'
     : newest?.status === 'rejected' ? 'rejected'
-    : optionalDatasets.includes(dataset) ? 'not_sent'
+    : (optionalDatasets as readonly string[]).includes(dataset) ? 'not_sent'
     : overdue ? 'missing'
     : 'not_yet_due';
   return {
