@@ -167,7 +167,7 @@ describe('raa run on purpose-built inboxes', () => {
     expect(r.stdout).toMatch(/2026-10\s+p2\s+2\s+1\s+0\s+0\s+1\s+3\s+3\s+0\s+0\s+0\s+notes\.csv: rejected/);
     // rows read 4 = loaded 3 + rejected 0 + blank 1
     expect(r.stdout).toMatch(/2026-10\s+p3\s+1\s+1\s+0\s+0\s+0\s+4\s+3\s+0\s+1\s+0\s*\n/);
-    expect(r.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10: 2 file\(s\) loaded, 0 already in the ledger; 1 partner-month\(s\) FAILED and were left as they were \(p1 2026-10\), 1 file\(s\) rejected\./);
+    expect(r.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10: 2 file\(s\) loaded, 0 already in the ledger; 1 partner-month\(s\) FAILED and were left as they were \(p1 2026-10\), 1 file\(s\) rejected, 10 required dataset\(s\) MISSING \(p1 2026-10 children, /);
     const ledger = await query(join(dir, 'raa.duckdb'), 'SELECT partner, dataset, file_name, status FROM submission ORDER BY id');
     expect(ledger).toEqual([
       { partner: 'p2', dataset: 'children', file_name: 'children.csv', status: 'loaded' },
@@ -181,17 +181,19 @@ describe('raa run on purpose-built inboxes', () => {
     mkdirSync(dir);
     const pipeline = pipelineFile(dir, ['p1']);
     const broken = csv('support', rows.support(3)).replace('Request type,', 'Kind,');
-    inbox(dir, 'p1', '2026-10', { 'support.csv': broken, 'support fixed.csv': csv('support', rows.support(3)) });
+    // every other required dataset too: a missing one would need attention of its own
+    const others = { 'children.csv': csv('children', rows.children(1)), 'adopters.csv': csv('adopters', rows.adopters(1)), 'concerns.csv': csv('concerns', rows.concerns(1)) };
+    inbox(dir, 'p1', '2026-10', { ...others, 'support.csv': broken, 'support fixed.csv': csv('support', rows.support(3)) });
     expect(raa('run', pipeline).status).toBe(1);
     const again = raa('run', pipeline);
-    expect(again.stdout).toMatch(/\nVerdict: OK — 2026-10: 0 file\(s\) loaded, 2 already in the ledger; nothing needs attention\.\n$/);
+    expect(again.stdout).toMatch(/\nVerdict: OK — 2026-10: 0 file\(s\) loaded, 5 already in the ledger; nothing needs attention\.\n$/);
     expect(again.status).toBe(0);
 
     inbox(dir, 'p1', '2026-11', { 'children.csv': csv('children', rows.children(3, () => ({ entered_care: 'x' }))) });
     expect(raa('run', pipeline).status).toBe(1);
     const stillHeld = raa('run', pipeline);
     expect(stillHeld.status).toBe(1);
-    expect(stillHeld.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10, 2026-11: 0 file\(s\) loaded, 3 already in the ledger; 1 file\(s\) held or rejected earlier still without a loaded replacement\./);
+    expect(stillHeld.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10, 2026-11: 0 file\(s\) loaded, 6 already in the ledger; 1 file\(s\) held or rejected earlier still without a loaded replacement[.,]/);
   });
 
   it('loads only the month asked for with --period, and reports on it', () => {
@@ -202,7 +204,8 @@ describe('raa run on purpose-built inboxes', () => {
     inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(4)) });
     const r = raa('run', pipeline, '--period', '2026-09', '--json');
     const report = JSON.parse(r.stdout) as RunReport;
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1); // children, adopters and concerns are missing for 2026-09
+    expect(report.missingDatasets.map((m) => `${m.period} ${m.dataset}`)).toEqual(['2026-09 children', '2026-09 adopters', '2026-09 concerns']);
     expect(report.periods).toEqual(['2026-09']);
     expect(report.reportPeriod).toBe('2026-09');
     expect(report.ledger?.partners[0]?.datasets.find((d) => d.dataset === 'support')?.state).toBe('loaded');

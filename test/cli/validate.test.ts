@@ -199,17 +199,18 @@ describe('--json', () => {
 });
 
 describe('paths', () => {
-  it('a folder is searched (recursively) for .csv and .txt files, not .json', () => {
+  it('a folder is searched (recursively) for .csv and .txt files and workbooks, not .json', () => {
     const folder = join(dir, 'inbox');
     const a = write('inbox/a.csv', cleanWorkforce);
     const b = write('inbox/b.txt', cleanWorkforce);
     write('inbox/c.json', '{"not": "an extract"}');
-    write('inbox/d.xlsx', 'PK\x03\x04');
+    const d = write('inbox/d.xlsx', 'PK\x03\x04');
     const e = write('inbox/sub/e.CSV', cleanWorkforce);
     const { status, report } = json('validate', folder, '--period', '2026-10');
-    expect(status).toBe(0);
-    expect(report.files.map((f) => f.file)).toEqual([a, b, e]);
-    expect(report.files.map((f) => f.verdict)).toEqual(['clean', 'clean', 'clean']);
+    expect(status).toBe(1);
+    expect(report.files.map((f) => f.file)).toEqual([a, b, d, e]);
+    expect(report.files.map((f) => f.verdict)).toEqual(['clean', 'clean', 'file_error', 'clean']);
+    expect(report.files[2]?.diagnostics.map((x) => x.rule)).toEqual(['file.workbook_damaged']);
   });
 
   it('a .txt file named explicitly is read whatever its content (Excel "Unicode text": UTF-16 LE, tab-separated)', () => {
@@ -283,7 +284,8 @@ describe('never a crash', () => {
   const junk: { name: string; bytes: Buffer | string; rule: string }[] = [
     { name: 'empty.csv', bytes: '', rule: 'file.empty' },
     { name: 'binary.csv', bytes: Buffer.concat([Buffer.from(`${workforceHeader}\n2026-10,Duty,3,1,0\n`), Buffer.alloc(64, 0), Buffer.from([0xff, 0x01, 0x02])]), rule: 'file.binary' },
-    { name: 'workbook.csv', bytes: Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100, 7)]), rule: 'file.not_csv' },
+    // a zip, whatever its name, is read as a workbook: this one is broken
+    { name: 'workbook.csv', bytes: Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100, 7)]), rule: 'file.workbook_damaged' },
     { name: 'half-written.csv', bytes: `${workforceHeader}\n2026-10,Duty,3,1,0\n2026-09,"Duty,3`, rule: 'file.unterminated_quote' },
     { name: 'one-line.csv', bytes: `${workforceHeader}\n${'x'.repeat(1_200_000)}\n`, rule: 'file.line_too_long' },
     { name: 'not-a-header.csv', bytes: 'hello world\nthis is a letter\n', rule: 'header.unrecognised' },
