@@ -14,6 +14,7 @@ import { buildReportData } from './buildReportData.js';
 import { loadReport } from './loadReport.js';
 import { reportsDir } from './reportsDir.js';
 import { removeLeftovers, stageFolder } from './stageFolder.js';
+import { writeReportSchema } from './writeReportSchema.js';
 import { writeReport, type Format } from './writeReport.js';
 
 export { formats } from './formats.js';
@@ -99,6 +100,8 @@ export async function renderReports(o: RenderReportsOptions): Promise<string[]> 
         if (out.pdf) pdfs.push(out.pdf);
       }
     }
+    // The JSON reports' schema ships beside them (the same file as docs/report.schema.json).
+    if (wanted.includes('json')) written.push(writeReportSchema(outDir));
     if (pdfs.length > 0) {
       try {
         await renderPdf(pdfs, chromium);
