@@ -2,6 +2,7 @@
 // It reads top-down: cover and purpose, the one-page summary, the sections, then the appendix (data quality and the
 // files every figure was computed from, hashes included) and, internal only, the evidence lists.
 import { coverHtml } from './coverHtml.js';
+import { definitionsHtml } from './definitionsHtml.js';
 import { escapeHtml } from './escapeHtml.js';
 import { longMonth } from './fillNarrative.js';
 import { htmlStyles } from './htmlStyles.js';
@@ -17,6 +18,7 @@ export function renderHtml(p: PreparedReport): string {
   const body = p.sections.filter((s) => !s.definition.appendix);
   const contents = [
     ...body.map((s) => ({ id: s.definition.id, title: s.definition.title })),
+    { id: 'definitions', title: 'Definitions and method' },
     { id: 'appendix', title: 'Appendix: data quality and lineage' },
     ...(p.evidence.length > 0 ? [{ id: 'evidence', title: 'Evidence lists (internal only)' }] : []),
   ];
@@ -33,6 +35,7 @@ export function renderHtml(p: PreparedReport): string {
 ${coverHtml(p)}
 ${summaryHtml(p, contents)}
 ${body.map((s) => section(p, s, 2)).join('\n')}
+${definitionsHtml(p)}
 ${appendix(p)}
 ${evidence(p)}
 <footer>${escapeHtml(`${d.title} (NMS ${d.standard.code}) · ${data.region} · ${longMonth(data.period)} · ${data.audience} · generated ${data.generatedAt}`)}</footer>

@@ -2,6 +2,7 @@
 // breakdowns and trends with the defaults a pipeline file may change. A test fails when the committed file is stale.
 import { catalogue, defaultNumbers, fillTarget, targetNumbers, type MeasureDefinition } from './catalogue.js';
 import { describeTarget, directionText, unitText, windowText } from './describeTarget.js';
+import { methodNotes } from './methodNotes.js';
 
 const standards: Record<string, string> = {
   '26.4': 'NMS 26.4 — the management and outcomes of the service',
@@ -60,18 +61,7 @@ The data contract these measures read is \`raa spec\`'s output; the JSON report'
 
 ## How every measure is computed
 
-- Each report is for one month. Its **month end** is the month's last day. **The twelve months** are the month and the
-  eleven before it. **The financial year** runs from 1 April of the year containing the month end, to the month end.
-  A date is "by" a day when it is present and on or before it.
-- Days are calendar days (later date minus earlier date). Medians and percentiles are continuous (interpolated).
-  Adding months to a date keeps the day, or the month's last day when it has fewer.
-- Each figure is computed for every partner and for the region, from each partner's current (newest accepted)
-  submission for the month. The region is the union of the partners' records, never an average of averages.
-- A partner with no accepted file of a dataset a measure needs is **not submitted** for that measure (never zero),
-  and the region says which partners it leaves out. Nothing is carried forward.
-- A rate is numerator ÷ denominator as a percentage with one decimal; with a zero denominator it is **no cases**,
-  never 0%; so is a median, mean or percentile over no records. Records lacking a date a figure needs are left out of
-  its denominator and counted as **excluded**. Money is exact to the penny.
+${methodNotes.map((n) => `- ${n}`).join('\n')}
 - Targets and RAG thresholds below are the defaults; the pipeline file's \`targets\` changes them, and each report and
   JSON figure states the ones in force (\`target\`, \`amber\`, \`direction\`, \`timeLimit\`, \`window\`).
 - In the published audience, disclosure control hides small numbers and any figure from which one could be worked
