@@ -79,7 +79,7 @@ describe('loadPipeline', () => {
     expect(p.holdThreshold).toBe(0.2);
     expect(p.asfCap).toBe(3000);
     expect(p.targets.support.days_to_allocation).toEqual({ days: 28, green: 80, amber: 60 });
-    // Left out of the sample: defaults from metrics.md.
+    // Left out of the sample: defaults from the measure catalogue (docs/measures.md).
     expect(p.targets.children).toEqual({ a10: { days: 426 }, a2: { days: 121 } });
     expect(p.targets.support.capacity).toEqual({ horizonMonths: 6 });
     expect(p.targets.dq.rejected_share).toEqual({ green: 1, amber: 5 });

@@ -1,4 +1,4 @@
-// Every measure of metrics.md for month M, per partner and region, with the submissions used and the internal evidence lists.
+// Every measure of the catalogue (docs/measures.md) for month M, per partner and region, with the submissions used and the internal evidence lists.
 import type { Pipeline } from '../pipeline/loadPipeline.js';
 import type { Database } from '../warehouse/Database.js';
 import { adopterMeasures } from './adopterMeasures.js';

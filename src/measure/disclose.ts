@@ -1,4 +1,4 @@
-// Disclosure control for the published audience (metrics.md): counts 1–5 and figures over 1–5 records hidden (primary),
+// Disclosure control for the published audience (reports/README.md): counts 1–5 and figures over 1–5 records hidden (primary),
 // then further cells hidden (secondary) until no hidden cell can be pinned from the totals and the cells shown.
 import type { Suppression } from '../pipeline/PipelineConfig.js';
 import { disclosureModel, pinnedUnknowns, sizeOf, type Component, type Unknown } from './disclosureModel.js';

@@ -1,4 +1,4 @@
-// The dates a reporting month M defines (metrics.md): E, the first day of W12, the start of FY, the months of W12; and the months with data.
+// The dates a reporting month M defines (docs/measures.md): E, the first day of W12, the start of FY, the months of W12; and the months with data.
 import { UsageError } from '../errors/RaaError.js';
 import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';

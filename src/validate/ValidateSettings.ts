@@ -5,5 +5,5 @@ export interface ValidateSettings {
   holdThreshold: number;
 }
 
-/** The spec's defaults (datasets.md: hold above 20%; ASF cap £3,000); the pipeline file's defaults are these. */
+/** The data contract's defaults (as `raa spec` publishes them: hold above 20%; ASF cap £3,000); the pipeline file's defaults are these. */
 export const defaultSettings: ValidateSettings = { asfCap: 3000, holdThreshold: 0.2 };

@@ -162,7 +162,7 @@ describe('matchCode: codes as LAs send them', () => {
   });
 
   it('ethnicity "s) NOBT", the last lettered option the spec quotes, is NOBT', () => {
-    // datasets.md: "ethnicity as `a) WBRI`…`s) NOBT` (the letter before the DfE code)".
+    // Partners send ethnicity as `a) WBRI`…`s) NOBT` (the letter before the DfE code).
     expect(matchCode(codeLists.ethnicity, 's) NOBT')).toBe('NOBT');
   });
 

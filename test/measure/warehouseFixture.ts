@@ -73,7 +73,7 @@ export async function submit(db: Database, o: SubmitOptions): Promise<number> {
   return id;
 }
 
-/** A pipeline with partners `a`, `b`, `c` (or those given) and every default of metrics.md. */
+/** A pipeline with partners `a`, `b`, `c` (or those given) and every default of the catalogue (docs/measures.md). */
 /** One figure of a computed measure: `entity` is a partner code or `region`. */
 export function fig(measures: readonly MeasureResult[], id: string, entity: string, key: string): Figure {
   const m = measures.find((x) => x.id === id);
