@@ -89,7 +89,7 @@ export async function readWorkbook(path: string, scratchDir: string, limits = wo
     return fail('damaged', 'it is a zip archive, not an Excel workbook (it has no xl/workbook.xml)', sha256);
   }
 
-  const parts = new WorkbookParts();
+  const parts = await WorkbookParts.create();
   const text = (e: ZipEntry) => entryText(buf, e);
   const sheets: SheetExtract[] = [];
   const notRead: SheetNotRead[] = [];

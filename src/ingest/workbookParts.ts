@@ -4,7 +4,6 @@
 // So the zip is read here, with bounds, and each part handed to the parser exceljs uses for it. These are exceljs's
 // internal methods (the package is pinned to 4.4.x for that reason); this module is the only place that knows them.
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 
 /** A row as exceljs's worksheet reader gives it. */
 export interface SheetRow {
@@ -42,12 +41,15 @@ interface PrivateReader {
 
 /** One workbook's parsers: call the parts in this order — relationships, workbook, shared strings, styles — then sheets. */
 export class WorkbookParts {
-  private readonly reader: PrivateReader;
+  private constructor(private readonly reader: PrivateReader) {}
 
-  constructor() {
+  /** exceljs is imported here, when a workbook is first read, so that commands reading no workbook never load it. */
+  static async create(): Promise<WorkbookParts> {
+    // A CommonJS package: its exports arrive as the default export of the dynamic import.
+    const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default;
     // Styles are cached so that a number in a date-formatted cell is read as a date.
     const options = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' } as const;
-    this.reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as unknown as string, options) as unknown as PrivateReader;
+    return new WorkbookParts(new ExcelJS.stream.xlsx.WorkbookReader(undefined as unknown as string, options) as unknown as PrivateReader);
   }
 
   async relationships(stream: Readable): Promise<Relationship[]> {

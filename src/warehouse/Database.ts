@@ -1,15 +1,7 @@
 // The only module that imports @duckdb/node-api: one instance per file per process, statements, appends, close.
-import {
-  DuckDBDateValue,
-  DuckDBDecimalValue,
-  DuckDBInstance,
-  DuckDBTimestampValue,
-  JSDuckDBValueConverter,
-  type DuckDBConnection,
-  type DuckDBValue,
-  type DuckDBValueConverter,
-  type JS,
-} from '@duckdb/node-api';
+// The native library is loaded on the first open, not at start-up: `raa --version`, `--help`, `raa spec` and usage
+// errors never pay for it.
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue, DuckDBValueConverter, JS } from '@duckdb/node-api';
 import { exitCodes, RaaError } from '../errors/RaaError.js';
 
 /** Another process holds the file: DuckDB cannot wait for it, so we say who and stop. */
@@ -44,12 +36,21 @@ export interface ColumnStream {
  * epoch (bigint), DECIMAL → number (double), BIGINT → bigint, LIST → array of converted items, NULL → null; the rest
  * as the JS converter gives them (VARCHAR → string, INTEGER/DOUBLE → number, BOOLEAN → boolean).
  */
+type DuckDBApi = typeof import('@duckdb/node-api');
+let api: DuckDBApi | undefined;
+/** The DuckDB library, imported once, when a database is first opened. */
+async function duckdb(): Promise<DuckDBApi> {
+  api ??= await import('@duckdb/node-api');
+  return api;
+}
+
 const arrowValue: DuckDBValueConverter<JS> = (value, type, converter) => {
+  const d = api as DuckDBApi; // set: a result exists only after a database was opened
   if (value === null) return null;
-  if (value instanceof DuckDBDateValue) return value.days;
-  if (value instanceof DuckDBTimestampValue) return value.micros;
-  if (value instanceof DuckDBDecimalValue) return value.toDouble();
-  return JSDuckDBValueConverter(value, type, converter);
+  if (value instanceof d.DuckDBDateValue) return value.days;
+  if (value instanceof d.DuckDBTimestampValue) return value.micros;
+  if (value instanceof d.DuckDBDecimalValue) return value.toDouble();
+  return d.JSDuckDBValueConverter(value, type, converter);
 };
 
 const instances = new Map<string, Promise<DuckDBInstance>>();
@@ -68,7 +69,7 @@ export class Database {
     // The pending creation is cached, not just the result: concurrent opens of one file must share one instance.
     let pending = path === ':memory:' ? undefined : instances.get(path);
     if (!pending) {
-      pending = DuckDBInstance.create(path, options).catch((e: unknown) => {
+      pending = duckdb().then((d) => d.DuckDBInstance.create(path, options)).catch((e: unknown) => {
         instances.delete(path);
         const msg = e instanceof Error ? e.message : String(e);
         const lock = /Could not set lock on file[^]*?PID (\d+)/.exec(msg);
