@@ -6,14 +6,15 @@ import { buildMeasure } from '../../src/measure/buildMeasure.js';
 import { catalogue, defaultNumbers, measureDefinition } from '../../src/measure/catalogue/catalogue.js';
 import { count } from '../../src/measure/figure.js';
 import { measureContext } from '../../src/measure/MeasureContext.js';
-import type { Figure, MeasureResult } from '../../src/measure/types.js';
+import type { EvidenceList, Figure, MeasureResult } from '../../src/measure/types.js';
 import { Targets } from '../../src/pipeline/PipelineConfig.js';
 import { sampleMeasures } from './sampleMeasures.js';
 import { cleanup, fig, newWarehouse, pipeline, submit } from './warehouseFixture.js';
 
 let measures: MeasureResult[];
+let evidence: EvidenceList[];
 beforeAll(async () => {
-  measures = (await sampleMeasures('2026-10')).computed.measures;
+  ({ measures, evidence } = (await sampleMeasures('2026-10')).computed);
 }, 120_000);
 afterAll(cleanup);
 
@@ -34,6 +35,12 @@ describe('the measure catalogue', () => {
       expect(m.breakdownTotals ?? {}, m.id).toEqual(Object.fromEntries(Object.entries(d.breakdowns ?? {}).map(([k, b]) => [k, b.total])));
       expect(m.trendTotals ?? {}, m.id).toEqual(Object.fromEntries(Object.entries(d.trends ?? {}).map(([k, t]) => [k, t.total])));
     }
+  });
+
+  it('declares the evidence lists the internal report carries, with their titles and columns', () => {
+    const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(evidence.map((e) => [e.id, e.title, e.columns]).sort(byId)).toEqual(catalogue.filter((m) => m.evidence).map((m) => [m.id, m.evidence?.title, m.evidence?.columns]).sort(byId));
+    expect(evidence.some((e) => e.rows.length > 0)).toBe(true);
   });
 
   it('is consistent in itself: unique ids, headline and totals name figures, a total of none says why, targets where figures are judged', () => {
