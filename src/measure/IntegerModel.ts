@@ -147,7 +147,12 @@ export class IntegerModel {
   private propagate(b: Bounds, dirty: number[]): boolean {
     const queued = new Uint8Array(this.constraints.length);
     const queue: number[] = [];
-    for (const c of dirty) if (!queued[c]) (queued[c] = 1), queue.push(c);
+    const enqueue = (c: number) => {
+      if (queued[c]) return;
+      queued[c] = 1;
+      queue.push(c);
+    };
+    dirty.forEach(enqueue);
     let steps = 0;
     while (queue.length > 0) {
       // Out of steps: stop narrowing (sound, as narrowing only ever removes values no solution takes).
@@ -184,9 +189,9 @@ export class IntegerModel {
         if (nl !== l || nh !== h) {
           b.lo[v] = nl;
           b.hi[v] = nh;
-          for (const other of this.uses[v] ?? []) if (!queued[other]) (queued[other] = 1), queue.push(other);
+          (this.uses[v] ?? []).forEach(enqueue);
           // The sums used above are stale now; the constraint was queued again and is recomputed then.
-          if (!queued[ci]) (queued[ci] = 1), queue.push(ci);
+          enqueue(ci);
           break;
         }
       }

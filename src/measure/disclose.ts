@@ -171,7 +171,8 @@ function decide(measures: readonly MeasureResult[], s: Rule): MeasureResult[] {
       ...parts.filter((g) => size(g) === 0),
       ...[...new Set(ls.map((l) => l.total))].filter(shown).sort((a, b) => (size(a) ?? 0) - (size(b) ?? 0)),
     ];
-    if (candidates.length === 0) {
+    const first = candidates[0];
+    if (!first) {
       beyond.add(f);
       continue;
     }
@@ -180,7 +181,7 @@ function decide(measures: readonly MeasureResult[], s: Rule): MeasureResult[] {
         const trial = new Map(kinds);
         hideWithLinks(g, trial);
         return !stillPinned(pinned, trial);
-      }) ?? (candidates[0] as Figure);
+      }) ?? first;
     hideWithLinks(chosen, kinds);
   }
   for (const [f, k] of kinds) f.suppression = k;

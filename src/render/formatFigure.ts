@@ -1,5 +1,5 @@
-// A Figure as people read it: "not submitted", "no cases", the suppression symbol, a note, or the value with its unit
-// (internal: with a mark when the published report hides it).
+// A Figure as people read it: "not submitted", "no cases", the suppression symbol, a note, or the value with its unit;
+// in a table cell (internal) with a mark when the published report hides it.
 import type { Audience, Figure, Rag, SuppressionKind, Unit } from '../measure/types.js';
 
 /** How suppressed cells are shown (the pipeline's suppression settings and the audience). */
@@ -42,9 +42,13 @@ export function formatFigure(f: Figure | undefined, s: Suppressed = defaultSuppr
   if (f.status === 'no_cases') return 'no cases';
   if (f.note !== undefined && f.value === null) return f.note;
   if (f.value === null) return '–';
-  const text = formatValue(f.value, f.unit, withUnit);
-  // Internal: the figure as computed, marked when the published report hides it.
-  const mark = f.suppression && s.marks?.[f.suppression];
+  return formatValue(f.value, f.unit, withUnit);
+}
+
+/** A table cell's text: the figure, and (internal) the mark of its kind when the published report hides it. */
+export function formatCell(f: Figure | undefined, s: Suppressed = defaultSuppressed, withUnit = false): string {
+  const text = formatFigure(f, s, withUnit);
+  const mark = f?.suppression && !f.suppressed ? s.marks?.[f.suppression] : undefined;
   return mark ? `${text} ${mark}` : text;
 }
 

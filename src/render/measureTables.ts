@@ -1,9 +1,9 @@
 // A measure's tables: partners and region side by side (every figure), each breakdown by partner, each word table (labels), the trend by month.
 import type { Figure, MeasureResult, ReportData } from '../measure/types.js';
-import { formatFigure, formatMonth, humanise, unitHeader, type Suppressed } from './formatFigure.js';
+import { formatCell, formatMonth, humanise, unitHeader, type Suppressed } from './formatFigure.js';
 import { entitiesOf, partnerName, type Cell, type Table } from './Table.js';
 
-const cell = (f: Figure | undefined, s: Suppressed): Cell => ({ text: formatFigure(f, s), rag: f?.rag ?? null });
+const cell = (f: Figure | undefined, s: Suppressed): Cell => ({ text: formatCell(f, s), rag: f?.rag ?? null });
 
 /** Every table of the measure, comparison first. */
 export function measureTables(data: ReportData, m: MeasureResult, s: Suppressed): Table[] {

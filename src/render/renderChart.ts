@@ -35,10 +35,11 @@ const keep = 64;
 
 /** Render `spec` with `rows` as its named data; `id` makes the title/desc ids unique in the page. */
 export async function renderChart(spec: Record<string, unknown>, dataName: string, rows: Record<string, unknown>[], title: string, desc: string): Promise<string> {
+  const gaps = rows.some((r) => typeof r['gap'] === 'string');
   const withData = {
     ...withGaps(spec, rows),
     title: undefined,
-    datasets: { [dataName]: rows },
+    datasets: { [dataName]: gaps ? rows.map((r) => ({ ...r, gap_at: typeof r['gap'] === 'string' ? 0 : null })) : rows },
     config: { ...baseConfig, ...((spec['config'] as object | undefined) ?? {}) },
   } as unknown as TopLevelSpec;
   const key = JSON.stringify(withData);
@@ -65,14 +66,19 @@ export function withGaps(spec: Record<string, unknown>, rows: readonly Record<st
   if (!channel) return spec;
   const place = channel === 'x' ? { align: 'left', baseline: 'middle', dx: 4 } : { align: 'center', baseline: 'bottom', dy: -3 };
   const gapLayer = {
-    // `value` is null on these rows, and Vega-Lite drops rows with an invalid field the view encodes: give them a 0 here.
-    transform: [{ filter: 'isString(datum.gap)' }, { calculate: '0', as: 'value' }],
     mark: { type: 'text', fontWeight: 'bold', fontSize: 11, color: '#1f2933', ...place },
-    encoding: { [channel]: { datum: 0, type: 'quantitative' }, text: { field: 'gap' }, color: { value: '#1f2933' } },
+    // `gap_at` (0 on a gap's row, null elsewhere): a field of the same rows rather than a filtered copy of them, which
+    // would make the category axis a union of two sources and lose its sort.
+    encoding: { [channel]: { field: 'gap_at', type: 'quantitative' }, text: { field: 'gap' }, color: { value: '#1f2933' } },
   };
+  // Only the positions are shared with the gap layer; other channels (a line's colour and dash by series) stay with the
+  // spec's own layers, as a text mark has no use for them.
   const { mark, layer, ...rest } = spec;
-  const layers = Array.isArray(layer) ? layer : [{ mark }];
-  return { ...rest, layer: [...layers, gapLayer] };
+  delete rest['encoding'];
+  const shared = Object.fromEntries(Object.entries(encoding).filter(([k]) => k === 'x' || k === 'y'));
+  const own = Object.fromEntries(Object.entries(encoding).filter(([k]) => k !== 'x' && k !== 'y'));
+  const layers = (Array.isArray(layer) ? (layer as Record<string, unknown>[]) : [{ mark }]).map((l) => ({ ...l, encoding: { ...own, ...((l['encoding'] as object | undefined) ?? {}) } }));
+  return { ...rest, encoding: shared, layer: [...layers, gapLayer] };
 }
 
 async function toSvg(spec: TopLevelSpec): Promise<string> {

@@ -1,7 +1,7 @@
 // A data name (reports/README.md) → the rows a chart draws and the table printed under it; unknown names are errors that say what exists.
 import { UsageError } from '../errors/RaaError.js';
 import type { Figure, MeasureResult, ReportData } from '../measure/types.js';
-import { formatFigure, formatMonth, humanise, type Suppressed } from './formatFigure.js';
+import { formatCell, formatMonth, humanise, type Suppressed } from './formatFigure.js';
 import { measureTables, trendTable, trendsTable } from './measureTables.js';
 import type { Table } from './Table.js';
 
@@ -30,7 +30,7 @@ export function resolveChartData(data: ReportData, name: string, s: Suppressed):
   const m = data.measures.find((x) => x.id === measureId);
   if (!m) throw new DataNameError(`data "${name}": no measure ${measureId} in this report`);
   const [kind = '', sub] = rest;
-  const point = (month: string, f: Figure | undefined) => ({ month, date: `${month}-01`, month_label: formatMonth(month), value: numberOf(f), gap: gapOf(f, s), display: formatFigure(f, s, true) });
+  const point = (month: string, f: Figure | undefined) => ({ month, date: `${month}-01`, month_label: formatMonth(month), value: numberOf(f), gap: gapOf(f, s), display: formatCell(f, s, true) });
   if (kind === 'trend') {
     const rows = (m.region.trend ?? []).map((p) => point(p.month, p.figure));
     return { rows, table: simpleTable(name, `${m.title}: ${data.region}, by month`, ['Month', humanise(m.headline)], rows.map((r) => [r.month_label, r.display])) };
@@ -43,10 +43,10 @@ export function resolveChartData(data: ReportData, name: string, s: Suppressed):
     const figure = sub ?? m.headline;
     const rows = data.partners.map((p) => {
       const f = m.partners[p.code]?.figures[figure];
-      return { partner: p.name, code: p.code, value: numberOf(f), gap: gapOf(f, s), display: formatFigure(f, s, true), rag: f?.rag ?? null };
+      return { partner: p.name, code: p.code, value: numberOf(f), gap: gapOf(f, s), display: formatCell(f, s, true), rag: f?.rag ?? null };
     });
     const regionFigure = m.region.figures[figure];
-    const table = simpleTable(name, `${m.title}: by partner`, ['Partner', humanise(figure)], [...rows.map((r) => [r.partner, r.display]), [`${data.region} (region)`, formatFigure(regionFigure, s, true)]]);
+    const table = simpleTable(name, `${m.title}: by partner`, ['Partner', humanise(figure)], [...rows.map((r) => [r.partner, r.display]), [`${data.region} (region)`, formatCell(regionFigure, s, true)]]);
     [...rows.map((r) => r.rag), regionFigure?.rag ?? null].forEach((rag, i) => {
       const c = table.rows[i]?.[1];
       if (c) c.rag = rag;
@@ -55,7 +55,7 @@ export function resolveChartData(data: ReportData, name: string, s: Suppressed):
   }
   const breakdown = m.region.breakdowns?.[kind];
   if (breakdown) {
-    const rows = Object.entries(breakdown).map(([c, f]) => ({ category: humanise(c), value: numberOf(f), gap: gapOf(f, s), display: formatFigure(f, s, true) }));
+    const rows = Object.entries(breakdown).map(([c, f]) => ({ category: humanise(c), value: numberOf(f), gap: gapOf(f, s), display: formatCell(f, s, true) }));
     return { rows, table: simpleTable(name, `${m.title}: ${humanise(kind).toLowerCase()}, ${data.region}`, [humanise(kind), 'Number'], rows.map((r) => [r.category, r.display])) };
   }
   throw new DataNameError(`data "${name}": expected ${measureId}.trend, .trends, .partners, .partners.<figure> or one of its breakdowns (${Object.keys(m.region.breakdowns ?? {}).join(', ') || 'it has none'})`);

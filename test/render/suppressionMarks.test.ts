@@ -2,7 +2,7 @@
 // suppressed value in a chart is a labelled gap; internal shows each value with the mark of its kind.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Figure, ReportData } from '../../src/measure/types.js';
 import { renderChart } from '../../src/render/renderChart.js';
 import { reportsDir, renderFixture } from './renderFixture.js';
@@ -63,8 +63,16 @@ describe('published: primary and secondary carry the same mark', () => {
       { category: 'Rd2', value: null, gap: 'c', display: 'c' },
       { category: 'Rd3', value: 11, gap: null, display: '11' },
     ];
+    const warn = vi.spyOn(console, 'warn');
     const svg = await renderChart(spec, 'children.reversals.by_reversal_reason', rows, 'Reversals', 'desc');
     expect(drawnText(svg).filter((t) => t === 'c')).toHaveLength(1);
+    // The categories keep the spec's order (largest first, the gap last): no warning that a sort was dropped.
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    const y = (label: string) => Number(new RegExp(`<text[^>]*transform="translate\\([-\\d.]+,([-\\d.]+)\\)[^"]*"[^>]*>${label}</text>`).exec(svg)?.[1]);
+    expect(y('Rd3')).toBeLessThan(y('Rd1'));
+    expect(y('Rd1')).toBeLessThan(y('Rd2'));
+    expect(Math.abs(y('c') - y('Rd2'))).toBeLessThan(2);
   });
 });
 
