@@ -41,7 +41,8 @@ export function describeStatus(s: LedgerStatus): string[] {
     `${count((d) => d.state === 'held')} held`,
     `${count((d) => d.state === 'rejected') + s.partners.reduce((n, p) => n + p.unrecognised.length, 0)} rejected`,
     `${count((d) => d.state === 'missing')} missing`,
-    `${count((d) => d.state === 'not_yet_due')} not yet due`,
+    // Only while the month is not yet due is anything "not yet due": said then, not as a 0 every other month.
+    ...(count((d) => d.state === 'not_yet_due') > 0 ? [`${count((d) => d.state === 'not_yet_due')} not yet due`] : []),
     `${count((d) => d.onTime === false)} late`,
     `${count((d) => d.state === 'not_sent')} optional not sent`,
   ];
