@@ -61,7 +61,7 @@ describe('raa report', () => {
     expect(raa('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'published', '--format', 'json', '--out', b).status).toBe(0);
     const strip = (d: ReportData) => ({ ...d, generatedAt: '' });
     expect(strip(json(join(a, 'nms-26-4-published.json')))).toEqual(strip(json(join(b, 'nms-26-4-published.json'))));
-    expect(readdirSync(a)).toEqual(['nms-26-4-published.json']);
+    expect(readdirSync(a)).toEqual(['nms-26-4-published.json', 'report.schema.json']);
   });
 
   it.each([
