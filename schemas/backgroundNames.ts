@@ -11,5 +11,9 @@ export const backgroundNames: readonly string[] = [
   'Eritrean', 'Ethiopian', 'Gambian', 'Kenyan', 'Zimbabwean', 'Zairean', 'Cameroon', 'Cameroonian', 'Liberian', 'Senegalese',
   'Sierra Leonian', 'South African', 'Swazi', 'Tanzanian', 'Burkina Fasian', 'Ugandan', 'Ghanian', 'Jamaican', 'Guyanese', 'Barbadian',
   'Kashmiri', 'Punjabi', 'Sri Lankan', 'Tamil', 'Sinhalese', 'East African Asian', 'Caribbean Asian', 'Mauritian', 'Mixed Asian', 'Sikh',
-  'Syrian', 'Iranian', 'Iraqi', 'Vietnamese', 'Filipino', 'Kurdish', 'Kurdish Sorani', 'South American', 'Central American',
+  'Syrian', 'Iranian', 'Iraqi', 'Vietnamese', 'Filipino', 'Kurdish', 'South American', 'Central American', 'Cambodian',
+  // misspelt or cut short as councils' systems hold them
+  'Scandanavian', 'Westernt European', 'Bosnian-Herzegovinia', 'Greek/G Cypriot', 'Turkish/T Cypriot',
+  // two heritages within the Black group, or, after Mixed, a mixed background with no DfE code of its own
+  'African and Caribbean', 'Black African and Caribbean',
 ];

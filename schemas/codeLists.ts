@@ -21,6 +21,7 @@ export const yesNo = list('yes_no', 'Yes, no or not known', [
       'Disability', 'Disabled', 'Autism', 'Asperger syndrome', 'Autism or Asperger syndrome', 'Diagnosed with autism or Asperger syndrome',
       'Behaviour', 'Communication', 'Consciousness', 'Hand function', 'Hearing', 'Incontinence', 'Learning', 'Learning disability', 'Mobility',
       'Personal care', 'Vision', 'Disabled under DDA', 'Disabled under DDA - No other', 'Other DDA',
+      'Conciousness', 'Incontience',
     ],
   },
   { code: 'no', label: 'No', letter: 'b', number: 0, variants: ['n', 'false'], altCodes: ['NONE'], spellings: ['No disability', 'Not disabled'] },
@@ -33,7 +34,7 @@ export const gender = list('gender', 'Gender (Annex A)', [
   { code: 'male', label: 'Male', letter: 'a', number: 1, variants: ['m'] },
   { code: 'female', label: 'Female', letter: 'b', number: 2, variants: ['f'] },
   { code: 'not_stated', label: 'Not stated/recorded', letter: 'c', number: 0, alsoNumbers: [9], variants: ['not stated', 'not recorded'], spellings: ['Not stated/recorded (or unborn)'] },
-  { code: 'neither', label: 'Neither', letter: 'd', variants: [], spellings: ['Non-binary', 'Non binary'] },
+  { code: 'neither', label: 'Neither', letter: 'd', variants: [], spellings: ['Non-binary', 'Non binary', 'Unable to classify'] },
 ], { notKnown: 'not_stated' });
 
 // DfE main codes; the Annex A template letters them a) WBRI … r) OOTH, s) REFU and s) NOBT (see ethnicityCodes.ts).
@@ -43,7 +44,7 @@ export const reversalReason = list('reversal_reason', 'Reason why the child shou
   { code: 'RD1', label: "The child's needs changed subsequent to the decision", letter: 'a', variants: ["Child's needs changed", 'needs changed'], spellings: ["Child's needs changed subsequent to decision", "Child's needs changed subsequent to the decision"] },
   { code: 'RD2', label: 'The Court did not make a placement order', letter: 'b', variants: ['Court did not make placement order', 'no placement order'], spellings: ['Court did not make a PO', 'Court did not make a placement order', 'Court did not grant freeing order'] },
   { code: 'RD3', label: 'Prospective adopters could not be found', letter: 'c', variants: ['Adopters could not be found', 'no adopters found'], spellings: ['Prospective adopters cannot be found', 'Propsective adopters cannot be found'] },
-  { code: 'RD4', label: 'Any other reason', letter: 'd', variants: ['Other reason', 'other'] },
+  { code: 'RD4', label: 'Any other reason', letter: 'd', variants: ['Other reason', 'other'], spellings: ['Placement disruption'] },
 ]);
 
 export const leftReason = list('left_reason', 'Reason for leaving the adoption process', [

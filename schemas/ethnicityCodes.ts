@@ -21,23 +21,23 @@ interface EthnicityInput {
 // The Annex A template letters the options a) WBRI … r) OOTH, then s) for both REFU and NOBT: a bare `s)` names neither.
 const main: EthnicityInput[] = [
   { code: 'WBRI', label: 'White British', letter: 'a', cin: 'A1', spellings: ['White - British', 'White English', 'White Scottish', 'English/Welsh/Scottish/Northern Irish/British', 'White - English/Welsh/Scottish/Northern Irish/British'] },
-  { code: 'WIRI', label: 'White Irish', letter: 'b', cin: 'A2', spellings: ['White - Irish'] },
+  { code: 'WIRI', label: 'White Irish', letter: 'b', cin: 'A2', spellings: ['White - Irish', 'Irish'] },
   { code: 'WIRT', label: 'Traveller of Irish heritage', letter: 'c', cin: 'A4', spellings: ['White - Traveller of Irish heritage', 'Irish Traveller', 'White Irish Traveller', 'Traveller or Irish heritage', 'Travellers of Irish heritage', 'Traveller - Irish heritage', 'Traveller: Irish heritage', 'Gypsy or Irish Traveller'] },
-  { code: 'WOTH', label: 'Any other White background', letter: 'd', cin: 'A3', spellings: ['Any other White', 'Other White background', 'White other', 'Other White', 'White any other background', 'White - Any other White background', 'Other white, white unspecified', 'White - Other White European, European unspecified, European mixed', 'Other White European, European unspecified, European mixed', 'White European, European unspecified, European mixed', 'Mixed white', 'Any Oth White bground', 'Any other White backgro'] },
+  { code: 'WOTH', label: 'Any other White background', letter: 'd', cin: 'A3', spellings: ['Any other White', 'Other White background', 'White other', 'Other White', 'White any other background', 'White - Any other White background', 'Other white, white unspecified', 'White - Other White European, European unspecified, European mixed', 'Other White European, European unspecified, European mixed', 'White European, European unspecified, European mixed', 'Mixed white', 'Any Oth White bground', 'Any other White backgro', "White Eastern Euro'n", 'White European, European unspecified, European mxd'] },
   { code: 'WROM', label: 'Gypsy/Roma', letter: 'e', cin: 'A5', spellings: ['Gypsy or Roma', 'Gypsy Roma', 'Gypsy/Romany', 'Gypsy Romany', 'Gyspy/Roma', 'White - Gypsy/Roma'] },
   { code: 'MWBC', label: 'White and Black Caribbean', letter: 'f', cin: 'B1', spellings: ['Mixed - White and Black Caribbean', 'White & Black Caribb', 'White/Black Caribbean', 'White/Black Carib', 'White/Black Carribbean', 'White and Black Carribean', 'White/Caribbean', 'White/Black Carribbea', 'Black Caribbean and White', 'White and Black Caribbean (Mixed Race)'] },
   { code: 'MWBA', label: 'White and Black African', letter: 'g', cin: 'B2', spellings: ['Mixed - White and Black African', 'White/Black African', 'White/ Black African', 'Black African and White', 'White and Black African (Mixed Race)'] },
   { code: 'MWAS', label: 'White and Asian', letter: 'h', cin: 'B3', spellings: ['Mixed - White and Asian', 'White/Asian', 'Asian and White', 'White and Asian (Mixed Race)'] },
-  { code: 'MOTH', label: 'Any other mixed background', letter: 'i', cin: 'B4', spellings: ['Any other mixed', 'Other mixed background', 'Any other mixed heritage', 'Any other dual heritage background', 'Any other mixed/multiple ethnic background', 'Mixed other', 'Mixed - other', 'Other mixed, mixed unspecified', 'Mixed race other', 'Any Oth Mixed bground', 'Any other Mixed backgroun', 'Mixed any other background', 'Mixed - Any other Mix background'] },
+  { code: 'MOTH', label: 'Any other mixed background', letter: 'i', cin: 'B4', spellings: ['Any other mixed', 'Other mixed background', 'Any other mixed heritage', 'Any other dual heritage background', 'Any other mixed/multiple ethnic background', 'Mixed other', 'Mixed - other', 'Other mixed, mixed unspecified', 'Mixed race other', 'Any Oth Mixed bground', 'Any other Mixed backgroun', 'Mixed any other background', 'Mixed - Any other Mix background', 'Any other mixed/Multople ethnic background'], backgrounds: ['White and other', 'Asian and other ethnicity', 'Black and other ethnicity', 'Chinese and other ethnicity'] },
   { code: 'AIND', label: 'Indian', letter: 'j', cin: 'C1', spellings: ['Asian - Indian', 'Indian or British Indian', 'Asian Indian'] },
-  { code: 'APKN', label: 'Pakistani', letter: 'k', cin: 'C2', spellings: ['Asian - Pakistani', 'Pakistani or British Pakistani', 'Asian Pakistani', 'British-Pakistani', 'British Pakistani'] },
+  { code: 'APKN', label: 'Pakistani', letter: 'k', cin: 'C2', spellings: ['Asian - Pakistani', 'Pakistani or British Pakistani', 'Asian Pakistani', 'British-Pakistani', 'British Pakistani'], backgrounds: ['Kashmiri Pakistan'] },
   { code: 'ABAN', label: 'Bangladeshi', letter: 'l', cin: 'C3', spellings: ['Asian - Bangladeshi', 'Bangladeshi or British Bangladeshi', 'Bangladesh', 'Bangaldeshi'] },
-  { code: 'AOTH', label: 'Any other Asian background', letter: 'm', cin: 'C4', spellings: ['Any other Asian', 'Other Asian background', 'Any other Asian heritage', 'Asian other', 'Asian any other background', 'Other Asian, Asian unspecified', 'Any Oth Asian bground', 'Any other Asian backgro', 'Any other Asian bg'] },
-  { code: 'BCRB', label: 'Black Caribbean', letter: 'n', cin: 'D1', spellings: ['Black - Caribbean', 'Black Carribean'] },
-  { code: 'BAFR', label: 'Black African', letter: 'o', cin: 'D2', spellings: ['Black - African', 'Black African other'] },
-  { code: 'BOTH', label: 'Any other Black background', letter: 'p', cin: 'D3', spellings: ['Any other Black', 'Other Black background', 'Any other Black heritage', 'Black other', 'Black any other background', 'Other Black, Black unspecified', 'Any other Black/African/Caribbean background', 'Mixed Black', 'Any other Bl bgrn'] },
-  { code: 'CHNE', label: 'Chinese', letter: 'q', cin: 'E1', spellings: ['Chinese Main Land Chinese', 'Mainland Chinese'] },
-  { code: 'OOTH', label: 'Any other ethnic group', letter: 'r', cin: 'E2', spellings: ['Any other ethnic background', 'Any other ethnic groups', 'Other ethnic background', 'Any other group', 'Other group'], backgrounds: ['Arab', 'Afghani', 'Other Arab', 'Arab other'] },
+  { code: 'AOTH', label: 'Any other Asian background', letter: 'm', cin: 'C4', spellings: ['Any other Asian', 'Other Asian background', 'Any other Asian heritage', 'Asian other', 'Asian any other background', 'Other Asian, Asian unspecified', 'Any Oth Asian bground', 'Any other Asian backgro', 'Any other Asian bg'], backgrounds: ['Sri Lanken Tamil'] },
+  { code: 'BCRB', label: 'Black Caribbean', letter: 'n', cin: 'D1', spellings: ['Black - Caribbean', 'Black Carribean', 'Caribbean', 'Carribean', 'Bac'] },
+  { code: 'BAFR', label: 'Black African', letter: 'o', cin: 'D2', spellings: ['Black - African', 'Black African other', 'African', 'Any other Black African background'], backgrounds: ['Somalian'] },
+  { code: 'BOTH', label: 'Any other Black background', letter: 'p', cin: 'D3', spellings: ['Any other Black', 'Other Black background', 'Any other Black heritage', 'Black other', 'Black any other background', 'Other Black, Black unspecified', 'Any other Black/African/Caribbean background', 'Mixed Black', 'Any other Bl bgrn', 'Any other Black or African or Caribbean background', 'Any other Bl b/grn'] },
+  { code: 'CHNE', label: 'Chinese', letter: 'q', cin: 'E1', spellings: ['Chinese Main Land Chinese', 'Mainland Chinese'], backgrounds: ['Malasian Chinese'] },
+  { code: 'OOTH', label: 'Any other ethnic group', letter: 'r', cin: 'E2', spellings: ['Any other ethnic background', 'Any other ethnic groups', 'Other ethnic background', 'Any other group', 'Other group', 'Any other ethnicity'], backgrounds: ['Arab', 'Afghani', 'Other Arab', 'Arab other', 'Afghanistani', 'Iraq', 'Kurdish Sorani'] },
   { code: 'REFU', label: 'Refused', letter: 's', cin: 'E3', spellings: ['Refused to provide'] },
   { code: 'NOBT', label: 'Information not yet obtained', letter: 's', cin: 'E4', spellings: ['Information not yet available', 'Info not yet obtained', 'Info not obtained'] },
 ];
@@ -75,7 +75,9 @@ export const ethnicGroups: CodeGroup[] = [
   },
   {
     name: 'Mixed', codes: ['MWBC', 'MWBA', 'MWAS', 'MOTH'], anyOther: 'MOTH',
-    names: ['Mixed', 'Mixed/Multiple', 'Mixed/Multiple ethnic groups', 'Mixed/Multiple ethnic group', 'Mixed/Multiple ethic groups', 'Mixed race', 'Dual heritage', 'Mixed/Dual heritage', 'Dual', 'Mixed multiple ethnic background'],
+    names: ['Mixed', 'Mixed/Multiple', 'Mixed/Multiple ethnic groups', 'Mixed/Multiple ethnic group', 'Mixed/Multiple ethic groups', 'Mixed race', 'Dual heritage', 'Mixed/Dual heritage', 'Dual', 'Mixed multiple ethnic background',
+      // Black and White heritage says the group and no more: it is White and Black Caribbean or White and Black African.
+      'Black and White'],
     wordings: { MWBC: ['White + Black Caribbean', 'White & Black Caribbean'], MWBA: ['White + Black African', 'White & Black African'], MWAS: ['White + Asian', 'White & Asian'] },
   },
   {
@@ -86,11 +88,13 @@ export const ethnicGroups: CodeGroup[] = [
   {
     name: 'Black or Black British', codes: ['BCRB', 'BAFR', 'BOTH'], anyOther: 'BOTH',
     names: ['Black', 'Black or Black British', 'Black/Black British', 'Black/Black Brit', 'Black/Brit', 'Black or Black-British', 'Black British', 'Black/African/Caribbean/Black British', 'Black/Black British/African/Caribbean'],
-    wordings: { BCRB: ['Caribbean', 'Carribean', 'West Indian'], BAFR: ['African'], BOTH: ['Oth Black', 'Other Black'] },
+    // A Caribbean country after the Black group, or after `Bac` (Black Caribbean, as one council's system abbreviates
+    // it: `Bac - Jamaica`), is Black Caribbean; alone it names no group.
+    wordings: { BCRB: ['Caribbean', 'Carribean', 'West Indian', 'Jamaica', 'Guyana', 'Barbados', 'Antigua and Barbuda', 'Bahamas', 'Dominica', 'Grenada', 'Montserrat', 'St Kitts and St Nevis', 'St Kitts and Nevis', 'St Vincent and Grenadines', 'St Vincent and the Grenadines', 'Trinidad and Tobago'], BAFR: ['African'], BOTH: ['Oth Black', 'Other Black'] },
   },
   {
     name: 'Other ethnic group', codes: ['CHNE', 'OOTH'], anyOther: 'OOTH',
-    names: ['Other ethnic group', 'Other ethnic groups', 'Chinese or other ethnic group', 'Other Eth. Grp', 'Other Eth Groups', 'Other Eth Grp', 'Other', 'Any other ethnic group'],
+    names: ['Other ethnic group', 'Other ethnic groups', 'Chinese or other ethnic group', 'Other Eth. Grp', 'Other Eth Groups', 'Other Eth Grp', 'Other', 'Any other ethnic group', 'Other ethnic'],
     wordings: { OOTH: ['Any other group'] },
   },
 ];

@@ -11,6 +11,7 @@ export const notKnownWordings: readonly string[] = [
   'no data (awaiting client contact)', 'awaiting client contact', 'no client contact', 'unborn', 'not recorded/unborn', 'unborn/unknown',
   'unknown/not recorded/unborn', 'not stated/recorded (or unborn)', 'not stated > not stated', 'not stated/not known', 'to be confirmed',
   'case closed before ethnicity obtained', 'no initial client contact', 'ethnicity not stated',
+  'gender unspecified', 'ns', 'unable to provide', 'requested and unable to provide',
 ];
 
 /** Wordings that say the person would not say: stored as the list's `refused` code (ethnicity's REFU) where it has one. */
@@ -20,4 +21,5 @@ export const refusedWordings: readonly string[] = [
   'not stated - refused', 'not stated refused', 'not stated/refused', 'refused information', 'refused to disclose', 'refused to give',
   'refused to say', 'refused to specify', 'would not say', 'not declared', 'parent/pupil preferred not to say', 'client prefers not to say',
   'prefers not to say', 'preferred not to say',
+  'unspecified - refused', 'acs client prefers not to say',
 ];

@@ -35,6 +35,8 @@ export const valueForms: readonly string[] = [
   '{group} + {label}',
   '{group} ({label})',
   '{label} ({group})',
+  // a system's sort mark before the value: `~Irish`
+  '~{label}',
   // two wordings side by side (`Unborn (Not recorded)`, `Unspecified - Refused`, `a) Male / d) Neither`): one option
   // when both name it, else a diagnostic naming both
   '{label} / {label}',

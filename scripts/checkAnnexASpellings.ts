@@ -5,7 +5,10 @@
 // The intended code: for gender, disability, FFA and the reasons, the option LIIA files the spelling under (a spelling
 // filed under two options, or under one naming two, should be rejected). For ethnicity, which LIIA files only under the
 // template's broad groups: the DfE code the spelling names — by a DfE code, extended code or older CIN code in it, or by
-// a part of it that is a DfE label — and otherwise any code of the group. A spelling naming two codes should be rejected.
+// a part of it that is a DfE label — and otherwise any code of the group. A spelling naming two codes, or headed by one
+// group and naming a code of another, should be rejected.
+// The judgement is the script's own: it reads LIIA's filing, the DfE codes, labels and letters, never the spellings,
+// backgrounds or forms the reader knows (those are what it checks).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { adopters, children, codeLists, type Column, type Dataset } from '../schemas/index.js';
@@ -76,9 +79,21 @@ function optionCodes(column: Column, option: string): string[] | 'two' {
   return list.codes.filter((c) => matchKey(c.label) === k || matchKey(c.code) === k).map((c) => c.code);
 }
 
+// The DfE's ethnic groups as a spelling heads itself with them (`Asian or Asian British - …`, `White (…)`), set off by a
+// dash, `>`, `(` or a colon, and the first letter every DfE code of that group has (Chinese and Other share `Other`).
+const groupHeads: [RegExp, RegExp][] = [
+  [/^white\s*(-|>|\(|:)/i, /^W/],
+  [/^(mixed|dual)(\s*\/\s*multiple( ethnic groups?)?)?\s*(-|>|\(|:)/i, /^M/],
+  [/^asian((\s*\/\s*|\s+or\s+)asian[\s-]*british)?\s*(-|>|\(|:)/i, /^A/],
+  [/^black((\s*\/\s*|\s+or\s+)black[\s-]*british)?\s*(-|>|\(|:)/i, /^B/],
+];
+
 function intendedEthnicity(option: string, spelling: string): string[] | 'reject' {
   const named = namedEthnicity(spelling);
   if (named.size > 1) return 'reject';
+  // A spelling headed by one group that names a code of another (`White (Kurdish)`) has two meanings.
+  const head = groupHeads.find(([re]) => re.test(spelling.trim()));
+  if (head && [...named].some((code) => !head[1].test(code))) return 'reject';
   if (named.size === 1) return [...named];
   const letter = /^([a-z])\)/.exec(option.trim())?.[1] ?? '';
   if (/unknown/i.test(option) || letter === 'f') return notStated;

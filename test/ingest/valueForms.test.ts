@@ -88,6 +88,55 @@ describe('ethnicity: never a code it does not mean', () => {
     for (const v of ['Polish', 'British', 'A', 'A.A2', 'Transgender Male']) expect(resolveCode(eth, v)).toEqual({ ok: false, rule: 'code.unknown' });
   });
 
+  it.each([
+    ['Caribbean', 'BCRB'], // the census's own options under the Black group
+    ['African', 'BAFR'],
+    ['B - Caribbean', 'BCRB'], // a council's local code set off by a dash says nothing
+    ['Irish', 'WIRI'],
+    ['Bac - Jamaica', 'BCRB'], // Bac: Black Caribbean as one council's system abbreviates it
+    ['Black - Barbados', 'BCRB'],
+    ['SOMALIAN', 'BAFR'],
+    ['D2 - Black or Black British - Any Other Black African Background', 'BAFR'],
+    ['ETHOTH - Any other ethnicity', 'OOTH'],
+    ['Chinese - Malasian Chinese', 'CHNE'],
+  ])('what one meaning in councils\u2019 extracts names: %j \u2192 %s', (raw, code) => {
+    expect(resolveCode(eth, raw)).toMatchObject({ ok: true, code });
+  });
+
+  it('a wording cut short by a system confirms the code beside it, and alone, or beside another code, names nothing', () => {
+    expect(resolveCode(eth, 'MOT - MOTH - Any other Mixed backgro')).toEqual({ ok: true, code: 'MOTH' });
+    expect(resolveCode(eth, 'MOTH - Any other Mixed backgroun (113')).toEqual({ ok: true, code: 'MOTH' });
+    expect(resolveCode(eth, 'WOTH - Any other White background(106')).toEqual({ ok: true, code: 'WOTH' });
+    expect(resolveCode(eth, 'BOTH - Any Other Black or African or')).toEqual({ ok: true, code: 'BOTH' });
+    expect(resolveCode(eth, 'Any other Mixed backgro')).toEqual({ ok: false, rule: 'code.unknown' });
+    expect(resolveCode(eth, 'WOTH - Any other Mixed backgro')).toEqual({ ok: false, rule: 'code.unknown' });
+    expect(resolveCode(eth, 'MOTH - Any oth')).toEqual({ ok: false, rule: 'code.unknown' }); // too short to say anything
+  });
+
+  it('a group with a background or heritage that has no DfE code of its own is the group\u2019s "any other", with a warning', () => {
+    for (const [raw, code] of [['Mixed - Black and White', 'MOTH'], ['BLACK AND WHITE', 'MOTH'], ['Other', 'OOTH'], ['Other Ethnic Arab', 'OOTH'], ['Black or Black British - African and Caribbean', 'BOTH'], ['Dual + Asian & Other Ethnicity', 'MOTH'], ['Other - Cambodian', 'OOTH'], ['White - Greek/G Cypriot', 'WOTH']] as const)
+      expect([raw, resolveCode(eth, raw)]).toMatchObject([raw, { ok: true, code, note: { rule: 'code.inferred', code } }]);
+  });
+
+  it('still never a guess: a Caribbean country, a heritage or "Other European" alone, a group not yet obtained, a group heading another group\u2019s code', () => {
+    for (const v of ['Jamaica', 'African and Caribbean', 'White - Jamaica', 'EUROTH - Other European', 'A.A2', 'B', 'BBRI Black British']) expect([v, resolveCode(eth, v)]).toEqual([v, { ok: false, rule: 'code.unknown' }]);
+    for (const v of ['White - Not yet obtained', 'White (Kurdish)', 'Black or Black British - Egyptian', 'Mixed > Any other Black background', 'Gypsy Traveller', 'White British/Irish', 'Unspecified - Any Other Ethnic Group'])
+      expect([v, resolveCode(eth, v)]).toMatchObject([v, { ok: false, rule: 'code.ambiguous' }]);
+  });
+
+  it('not-known and refused wordings councils send, and other columns\u2019 spellings with one meaning', () => {
+    expect(resolveCode(eth, 'NS')).toEqual({ ok: true, code: 'NOBT', note: { rule: 'code.not_known', code: 'NOBT' } });
+    expect(resolveCode(eth, 'Requested + Unable to provide')).toMatchObject({ ok: true, code: 'NOBT' });
+    expect(resolveCode(eth, 'Unspecified - Refused')).toMatchObject({ ok: true, code: 'REFU' });
+    expect(resolveCode(eth, 'ACS client prefers not to say')).toMatchObject({ ok: true, code: 'REFU' });
+    expect(resolveCode(eth, '~IRISH')).toEqual({ ok: true, code: 'WIRI' });
+    expect(resolveCode(codeLists.gender, 'Gender Unspecified')).toMatchObject({ ok: true, code: 'not_stated' });
+    expect(resolveCode(codeLists.gender, 'Unable to classify')).toEqual({ ok: true, code: 'neither' });
+    expect(resolveCode(codeLists.gender, 'Indeterminate')).toEqual({ ok: false, rule: 'code.unknown' }); // LIIA files it as both c) and d)
+    expect(['CONCIOUSNESS', 'Incontience'].map((v) => matchCode(codeLists.yesNo, v))).toEqual(['yes', 'yes']);
+    expect(matchCode(codeLists.reversalReason, 'Placement Disruption')).toBe('RD4');
+  });
+
   it('an option letter is trusted only when no wording contradicts it: the wording decides, with a warning', () => {
     expect(resolveCode(eth, 'b) White British')).toEqual({ ok: true, code: 'WBRI', note: { rule: 'code.letter_mismatch', code: 'WBRI', letter: 'b', letterCodes: ['WIRI'] } });
   });

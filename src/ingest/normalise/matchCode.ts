@@ -33,6 +33,8 @@ type Reading =
   | { k: 'people' }
   | { k: 'scoped'; key: string }
   | { k: 'local' }
+  /** A wording cut short (`Any other Mixed backgro`): it names nothing alone, and confirms a code beside it that it begins. */
+  | { k: 'cut'; codes: string[] }
   | { k: 'conflict'; codes: string[] };
 
 type Slot = 'code' | 'label' | 'letter' | 'number' | 'group';
@@ -49,6 +51,8 @@ interface Index {
   anyOthers: Set<string>;
   /** Codes that are options of the template or the DfE list (a letter or a number): their own wording is no news. */
   official: Set<string>;
+  /** Every option's own wordings (code, label, variants, spellings) by key, for a wording cut short. */
+  wordings: [key: string, code: string][];
   cache: Map<string, Reading | null>;
 }
 
@@ -116,7 +120,7 @@ function indexOf(list: CodeList): Index {
   if (known) return known;
   const ix: Index = {
     list, exact: new Map(), codes: new Map(), backgrounds: new Map(), letters: new Map(), numbers: new Map(), groups: new Map(),
-    anyOthers: new Set(list.groups.map((g) => g.anyOther)), official: new Set(), cache: new Map(),
+    anyOthers: new Set(list.groups.map((g) => g.anyOther)), official: new Set(), wordings: [], cache: new Map(),
   };
   const put = (m: Map<string, string>, k: string, code: string) => {
     if (k !== '' && !m.has(k)) m.set(k, code);
@@ -124,6 +128,7 @@ function indexOf(list: CodeList): Index {
   for (const c of list.codes) {
     for (const code of [c.code, ...c.altCodes]) put(ix.codes, matchKey(code), c.code);
     for (const s of [c.code, ...c.altCodes, c.label, ...c.variants, ...c.spellings]) put(ix.exact, matchKey(s), c.code);
+    for (const s of [c.label, ...c.variants, ...c.spellings]) ix.wordings.push([matchKey(s), c.code]);
     for (const s of c.backgrounds) put(ix.backgrounds, matchKey(s), c.code);
     if (c.letter) ix.letters.set(c.letter, [...(ix.letters.get(c.letter) ?? []), c.code]);
     for (const n of [...(c.number === undefined ? [] : [c.number]), ...c.alsoNumbers]) ix.numbers.set(String(n), c.code);
@@ -178,8 +183,19 @@ function readSlot(ix: Index, slot: Slot, v: string, depth: number, setOff: boole
       return group ? { k: 'group', group } : null;
     }
     case 'label':
-      return readLabel(ix, v, depth + 1);
+      return readLabel(ix, v, depth + 1) ?? readCut(ix, v);
   }
+}
+
+/**
+ * The options whose own wording `text` begins, when it is a wording cut short by a system's field length (a number the
+ * system appended after it aside: `Any other White background(106`). Long enough to say something (12 characters).
+ */
+function readCut(ix: Index, text: string): Reading | null {
+  const k = matchKey(text).replace(/( \d+)+$/, '');
+  if (k.length < 12) return null;
+  const codes = unique(ix.wordings.filter(([w]) => w.startsWith(k)).map(([, code]) => code));
+  return codes.length > 0 ? { k: 'cut', codes } : null;
 }
 
 const rank: Record<How, number> = { exact: 0, notKnown: 1, background: 2, group: 3 };
@@ -200,6 +216,9 @@ function combine(ix: Index, rs: Reading[]): Reading | null {
   if (codes.length > 1) return { k: 'conflict', codes };
   const inScope = (key: string, grp: CodeGroup): string | undefined => Object.entries(grp.wordings).find(([, ws]) => ws.some((w) => matchKey(w) === key))?.[0];
   const code = codes[0];
+  // A wording cut short only confirms the code beside it: alone, or beside a code it does not begin, it reads as nothing.
+  const cuts = rs.filter((r): r is Extract<Reading, { k: 'cut' }> => r.k === 'cut');
+  if (cuts.length > 0 && (code === undefined || cuts.some((c) => !c.codes.includes(code)))) return null;
   if (code !== undefined) {
     const conflict = (other: string) => ({ k: 'conflict' as const, codes: unique([code, other]) });
     if (g && !g.codes.includes(code)) return conflict(g.anyOther);
@@ -273,6 +292,9 @@ export function resolveCode(list: CodeList, raw: string): CodeMatch {
   const ix = indexOf(list);
   const text = plainText(raw);
   let r = readLabel(ix, text, 0);
+  // "Other" alone is a group's name (Other ethnic group); after a group it is that group's "any other" (`White - Other`).
+  const otherGroup = r?.k === 'other' ? ix.groups.get(matchKey(text)) : undefined;
+  if (otherGroup) r = { k: 'group', group: otherGroup };
   if (r?.k === 'group') r = { k: 'code', code: r.group.anyOther, how: 'group' };
   if (!r || r.k !== 'code') return r?.k === 'conflict' ? { ok: false, rule: 'code.ambiguous', codes: r.codes } : { ok: false, rule: 'code.unknown' };
   const { code } = r;
