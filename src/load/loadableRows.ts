@@ -3,7 +3,7 @@
 import type { Staged } from '../validate/checkFiles.js';
 import type { Database } from '../warehouse/Database.js';
 import { ident, rawCol } from '../validate/sql.js';
-import { lineSql, type LineSql } from './lineShifts.js';
+import { lineSql, type LineSql } from '../validate/lineShifts.js';
 
 export interface Loadable {
   /** The rows that load, as a parenthesised query to put after FROM: rec, source_line, excel_row, then every dataset field. */

@@ -2,7 +2,7 @@
 // few points where the shift changes are found by bisection and joined with ASOF; a plain file needs no table at all.
 import type { RecordMap } from '../ingest/scanRecords.js';
 import type { Database } from '../warehouse/Database.js';
-import { ident } from '../validate/sql.js';
+import { ident } from './sql.js';
 
 export interface ShiftPoint {
   /** First record (staging rowid) the shifts apply to. */
