@@ -109,7 +109,8 @@ export const MeasureResult = z
       description: "Every breakdown of the measure → the figure its categories add up to (per entity), or null when they add up to none (e.g. a concern's learning may go to several destinations).",
     }),
     trendTotals: z.record(z.string(), z.string().nullable()).optional().meta({
-      description: 'Every trend series → the figure its twelve points add up to (per entity), or null when they add up to none (a position at each month end, not a count in the month).',
+      description:
+        'Every trend series → the figure its twelve points add up to (per entity), or null when they add up to none (a position at each month end, not a count in the month). A measure with one series writes it as `trend`, and its key here is the headline figure.',
     }),
   })
   .meta({ id: 'MeasureResult' });

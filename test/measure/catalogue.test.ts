@@ -89,7 +89,7 @@ describe('the measure catalogue', () => {
 });
 
 describe('every figure says how it is judged and over which dates', () => {
-  it('target, amber and direction as the pipeline sets them; the time limit in its unit', async () => {
+  it('target, amber and direction as the pipeline sets them; the time limit in its unit', () => {
     const f = fig(measures, 'support.days_to_allocation', 'region', 'within_target');
     expect([f.direction, f.target, f.amber, f.timeLimit]).toEqual(['higher', 80, 60, { value: 28, unit: 'days' }]);
     expect(f.rag).toBe(f.value === null ? null : f.value >= 80 ? 'green' : f.value >= 60 ? 'amber' : 'red');
