@@ -3,7 +3,7 @@
 // sample data and on generated tables with zeros and small margins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disclose, markSuppression } from '../../src/measure/disclose.js';
-import { count } from '../../src/measure/figure.js';
+import { count, rate } from '../../src/measure/figure.js';
 import type { EntityFigures, Figure, MeasureResult } from '../../src/measure/types.js';
 import { readerRanges, type HiddenRange } from './readerRanges.js';
 import { sampleMeasures } from './sampleMeasures.js';
@@ -43,11 +43,11 @@ describe('the range solver', () => {
   });
 });
 
-describe('on the sample data', () => {
+describe.each(['2026-10', '2026-09'])('on the sample data for %s', (month) => {
   let internal: MeasureResult[];
   let published: MeasureResult[];
   beforeAll(async () => {
-    const { computed } = await sampleMeasures('2026-10');
+    const { computed } = await sampleMeasures(month);
     internal = markSuppression(computed.measures, rule);
     published = disclose(computed.measures, rule);
   }, 120_000);
@@ -63,7 +63,7 @@ describe('on the sample data', () => {
     expect(JSON.stringify(published)).not.toContain('"suppression"');
   });
 
-  it("Rivermead's time to close by outcome and children's reversals by reason are protected", () => {
+  it.runIf(month === '2026-10')("Rivermead's time to close by outcome and children's reversals by reason are protected", () => {
     const { ranges } = check(internal, published);
     const rivermead = ranges.filter((r) => r.cell.startsWith('concerns.time_to_close rivermead by_outcome.'));
     expect(rivermead.length).toBeGreaterThanOrEqual(3);
@@ -85,7 +85,7 @@ function random(seed: number): () => number {
   };
 }
 
-/** Partners × categories of counts, mostly 0–6, some large; each entity's total, the region's sums; and a 12-point trend per entity adding up to its W12 total. */
+/** Partners × categories of counts, mostly 0–6, some large; each entity's total, the region's sums; a 12-point trend per entity adding up to its W12 total; a rate per entity (numerators and denominators add up). */
 function generated(seed: number): MeasureResult {
   const next = random(seed);
   const cell = () => {
@@ -96,8 +96,12 @@ function generated(seed: number): MeasureResult {
   const categories = 2 + Math.floor(next() * 5);
   const grid = Array.from({ length: partners }, () => Array.from({ length: categories }, cell));
   const points = Array.from({ length: partners }, () => Array.from({ length: 12 }, () => (next() < 0.5 ? 0 : cell())));
-  const entity = (row: number[], trend: number[]): EntityFigures => ({
-    figures: { count: count(row.reduce((a, b) => a + b, 0)), count_w12: count(trend.reduce((a, b) => a + b, 0)), month: count(trend[11] ?? 0) },
+  const shares = Array.from({ length: partners }, () => {
+    const den = cell();
+    return [Math.floor(next() * (den + 1)), den] as const;
+  });
+  const entity = (row: number[], trend: number[], share: readonly [number, number]): EntityFigures => ({
+    figures: { count: count(row.reduce((a, b) => a + b, 0)), count_w12: count(trend.reduce((a, b) => a + b, 0)), month: count(trend[11] ?? 0), share: rate(...share) },
     breakdowns: { by_kind: Object.fromEntries(row.map((n, i) => [`k${i}`, count(n)])) },
     trend: trend.map((n, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, figure: count(n) })),
     submissions: [],
@@ -106,18 +110,25 @@ function generated(seed: number): MeasureResult {
   return {
     id: `gen.${seed}`, title: 'generated', standard: '25.7', headline: 'month',
     breakdownTotals: { by_kind: 'count' }, trendTotals: { month: 'count_w12' },
-    partners: Object.fromEntries(grid.map((row, p) => [`p${p}`, entity(row, points[p] ?? [])])),
-    region: entity(grid[0]?.map((_, i) => sum(grid, i)) ?? [], Array.from({ length: 12 }, (_, i) => sum(points, i))),
+    partners: Object.fromEntries(grid.map((row, p) => [`p${p}`, entity(row, points[p] ?? [], shares[p] ?? [0, 0])])),
+    region: entity(grid[0]?.map((_, i) => sum(grid, i)) ?? [], Array.from({ length: 12 }, (_, i) => sum(points, i)), [sum(shares.map((x) => [...x]), 0), sum(shares.map((x) => [...x]), 1)]),
   };
 }
 
 describe('on generated tables with zeros and small margins', () => {
+  const seen: HiddenRange[] = [];
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))('seed %i: no hidden cell can be pinned', (seed) => {
     const m = generated(seed);
     const { ranges, pinned } = check(markSuppression([m], rule), disclose([m], rule));
     expect(pinned).toEqual([]);
     // The generator makes small cells: there is something to protect.
     expect(ranges.length).toBeGreaterThan(0);
+    seen.push(...ranges);
+  });
+  it('exercised secondary cells, hidden zeros and rates', () => {
+    expect(seen.some((r) => r.kind === 'secondary' && r.value > 5)).toBe(true);
+    expect(seen.some((r) => r.kind === 'secondary' && r.value === 0)).toBe(true);
+    expect(seen.some((r) => r.cell.endsWith('numerator'))).toBe(true);
   });
 });
 
