@@ -36,8 +36,3 @@ export function entitiesOf(data: ReportData, m: MeasureResult): Entity[] {
 export function partnerName(data: ReportData, code: string): string {
   return data.partners.find((p) => p.code === code)?.name ?? code;
 }
-
-/** True when a cell of the table shows the suppression symbol (its footnote then follows the table). */
-export function hasSuppressed(t: Table, s: { symbol: string }): boolean {
-  return t.rows.some((r) => r.slice(1).some((c) => c.text === s.symbol));
-}
