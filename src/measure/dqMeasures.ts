@@ -1,8 +1,10 @@
-// Data quality and compliance (docs/measures.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected (and blank).
-import { datasetNames, optionalDatasets } from '../../schemas/index.js';
+// Data quality and compliance (docs/measures.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected (and blank);
+// and from the records of the files in effect, the characteristics recorded as not known.
+import { codeLists, datasetNames, datasets, optionalDatasets, type DatasetName } from '../../schemas/index.js';
+import { sqlIdent, sqlTextList } from '../warehouse/sql.js';
 import { buildMeasure } from './buildMeasure.js';
 import { count, notSubmitted, rate } from './figure.js';
-import { REGION, type MeasureContext } from './MeasureContext.js';
+import { grouped, hasSubmitted, REGION, type MeasureContext } from './MeasureContext.js';
 import type { Figure, MeasureResult } from './types.js';
 
 
@@ -19,6 +21,46 @@ interface Sent {
   rows_rejected: number;
   rows_blank: number;
   warnings: number;
+}
+
+/**
+ * The characteristics of each dataset: the coded columns whose list has a not-known code (gender, ethnicity, disability,
+ * FFA), with the codes that say the council does not know (the list's not-known code, and its refused code if any).
+ */
+export const characteristics: { dataset: DatasetName; field: string; codes: string[] }[] = datasets.flatMap((ds) =>
+  ds.columns.flatMap((c) => {
+    const list = c.type.kind === 'code' ? c.type.codes : c.type.kind === 'yesno' ? codeLists.yesNo : null;
+    const codes = [list?.notKnown, list?.refused].filter((x): x is string => x !== undefined);
+    return codes.length > 0 ? [{ dataset: ds.name, field: c.field, codes }] : [];
+  }),
+);
+
+/** Per entity (partner or region): not-known values per characteristic, and records with at least one. */
+async function notKnownValues(ctx: MeasureContext): Promise<(e: string) => { byField: Record<string, number>; records: number }> {
+  const nk = (c: (typeof characteristics)[number]) => `${sqlIdent(c.field)} IN (${sqlTextList(c.codes)})`;
+  // Only partners with every dataset counted: the region adds up the partners it shows.
+  const sets = [...new Set(characteristics.map((c) => c.dataset))];
+  const partners = ctx.partners.filter((p) => hasSubmitted(ctx, p, sets));
+  const perDataset = await Promise.all(
+    sets.map(async (ds) => {
+      const mine = characteristics.filter((c) => c.dataset === ds);
+      const rows = await grouped(ctx, ds, {
+        partners,
+        select: [...mine.map((c) => `count(*) FILTER (WHERE ${nk(c)}) AS ${sqlIdent(c.field)}`), `count(*) FILTER (WHERE ${mine.map(nk).join(' OR ')}) AS _records`].join(', '),
+      });
+      return { mine, rows };
+    }),
+  );
+  return (e) => {
+    const byField: Record<string, number> = Object.fromEntries(characteristics.map((c) => [c.field, 0]));
+    let records = 0;
+    for (const { mine, rows } of perDataset) {
+      const r = rows.get(e);
+      for (const c of mine) byField[c.field] = (byField[c.field] ?? 0) + Number(r?.[c.field] ?? 0);
+      records += Number(r?.['_records'] ?? 0);
+    }
+    return { byField, records };
+  };
 }
 
 /** Due by the end of day `dueDay` of the month after M. */
@@ -83,6 +125,15 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
           }),
   }));
   const share = buildMeasure(ctx, 'dq.rejected_share', (e) => ({ figures: { rejected_share: rate(sum(e, 'rows_rejected'), sum(e, 'rows_read')) } }));
+  const unknown = await notKnownValues(ctx);
+  // Over the records of the children's and adopters' files in effect (the catalogue's datasets: a partner without both is not submitted).
+  const notKnown = buildMeasure(ctx, 'dq.not_known', (e) => {
+    const { byField, records } = unknown(e);
+    return {
+      figures: { not_known: count(Object.values(byField).reduce((a, n) => a + n, 0)), records: count(records) },
+      breakdowns: { by_characteristic: Object.fromEntries(Object.entries(byField).map(([f, n]) => [f, count(n)])) },
+    };
+  });
   for (const m of [submission, share]) {
     for (const p of ctx.partners) {
       const ent = m.partners[p];
@@ -93,5 +144,5 @@ export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> 
     m.region.submissions = used(REGION);
     m.region.notSubmitted = noFiles;
   }
-  return [submission, share];
+  return [submission, share, notKnown];
 }

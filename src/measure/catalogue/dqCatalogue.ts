@@ -42,6 +42,21 @@ export const dqCatalogue: readonly MeasureDefinition[] = [
     },
   },
   {
+    id: 'dq.not_known', title: 'Characteristics not known', standard: '26.4',
+    definition:
+      "The characteristics (gender, ethnicity, disability and, for adopters, fostering for adoption) that the records of each partner's children's and adopters' extracts for the month give as not known, not stated or refused. Each was stored as its list's not-known (or refused) code with a warning, and the record still counts in every measure that does not need that characteristic.",
+    window: "The children's and adopters' records of the files in effect for the month.",
+    exclusions: "A partner without an accepted children's and adopters' extract for the month is not submitted.",
+    datasets: ['children', 'adopters'], headline: 'not_known',
+    figures: {
+      not_known: files('characteristics not known', 'lower'),
+      records: files('records with a characteristic not known', 'lower'),
+    },
+    breakdowns: {
+      by_characteristic: { title: 'characteristics not known, by characteristic', categories: 'the characteristics of the data specification: gender, ethnicity, disability, FFA', window: 'month', total: 'not_known' },
+    },
+  },
+  {
     id: 'dq.rejected_share', title: 'Rows rejected', standard: '26.4',
     definition: 'The share of rows read from the extracts for the month that were rejected.',
     numerator: 'rows rejected', denominator: 'rows read',
