@@ -1,15 +1,16 @@
-// The faulty files: each broken in one way, each with the exact diagnostics `raa validate --json` must report,
-// checked through the real CLI as a process (exit code, dataset, verdict, every diagnostic, counts that reconcile).
-import { spawnSync } from 'node:child_process';
+// The faulty files: each broken in one way, each with the exact diagnostics `raa validate --json` must report (dataset,
+// verdict, every diagnostic, counts that reconcile). They are validated together in one batch, as `raa validate
+// sample-data/faulty/` does (test/validate/groups.test.ts shows a batch gives each file what it gets alone); how a
+// verdict becomes the CLI's exit code and JSON is tested on the process in test/cli/validate.test.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleCodes } from '../src/diagnostics/rules.js';
 import type { FileResult } from '../src/validate/FileResult.js';
+import { validateFiles } from '../src/validate/validateFiles.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
 const faultyDir = join(root, 'sample-data/faulty');
 
 /** `"any"` in line, column or field: the test does not check that part. */
@@ -49,10 +50,17 @@ function shape(d: ExpectedDiagnostic, open: Set<string>): string {
   return `${d.rule} ${d.severity} line=${part('line', d.line)} column=${part('column', d.column)} field=${part('field', d.field)}`;
 }
 
-function validate(file: string, period: string) {
-  const run = spawnSync(process.execPath, [cli, 'validate', file, '--period', period, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
-}
+/** Each file's results: one, or one per sheet read for a workbook (`Book.xlsx › List 10`). */
+const results = new Map<string, FileResult[]>();
+beforeAll(async () => {
+  const files = cases.map(({ path, e }) => join(dirname(path), e.file));
+  const periods = new Set(cases.map(({ e }) => e.period));
+  expect([...periods]).toEqual(['2026-10']);
+  for (const r of await validateFiles(files, { period: '2026-10' })) {
+    const source = r.file.split(' › ')[0] as string;
+    results.set(source, [...(results.get(source) ?? []), r]);
+  }
+}, 120_000);
 
 describe('faulty files', () => {
   it('are there, one per error class a single file can produce', () => {
@@ -65,14 +73,8 @@ describe('faulty files', () => {
 
   it.each(cases)('$name', ({ path, e }) => {
     const file = join(dirname(path), e.file);
-    const run = validate(file, e.period);
-    expect(run.stdout, run.stderr).toMatch(/^\{/);
-    const out = JSON.parse(run.stdout) as { files: FileResult[] };
-    expect(out.files).toHaveLength(1);
-    const result = out.files[0] as FileResult;
-
-    const failing = e.diagnostics.some((d) => d.severity === 'file_error' || d.severity === 'row_error' || d.severity === 'hold');
-    expect(run.status).toBe(failing ? 1 : 0);
+    expect(results.get(file)).toHaveLength(1);
+    const result = results.get(file)?.[0] as FileResult;
     expect(result.dataset).toBe(e.dataset);
     expect(result.verdict).toBe(e.verdict);
 
