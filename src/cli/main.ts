@@ -11,11 +11,18 @@ import { registerReport } from './reportCommand.js';
 import { registerCheck } from './checkCommand.js';
 import { exitCodeOf, exitCodes } from './exitCodes.js';
 import { Database } from '../warehouse/Database.js';
+import { visible } from '../diagnostics/visible.js';
 import { removeStaleScratch } from '../ingest/scratchDir.js';
 
 // Extracts describe children and adopters: everything this process writes (warehouse, its WAL, scratch copies,
 // reports with record ids) is private to the user unless they share it deliberately.
 process.umask(0o077);
+// Values from extracts reach the terminal in diagnostics, file names and headers: their control and bidi characters
+// are shown as escapes, never obeyed (a clear-screen or window-title code in a cell stays text).
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? visible(chunk) : chunk, ...rest)) as typeof stream.write;
+}
 // Output piped into `head` and closed early is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {

@@ -1,4 +1,5 @@
 // CSV cells for people's spreadsheets: `neutraliseFormula` stops a text cell being run as a formula; `csvLine` quotes per RFC 4180.
+import { visibleInCsv } from '../diagnostics/visible.js';
 
 /**
  * The characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) treat a cell as a formula or DDE
@@ -25,11 +26,13 @@ export const csvEol = '\r\n';
 
 /**
  * One field as RFC 4180 writes it: quoted when it contains a comma, a double quote, CR or LF, with each double
- * quote doubled; otherwise as it is. `null` and `undefined` are an empty field. The field is not neutralised: call
- * `neutraliseFormula` first for text cells.
+ * quote doubled; otherwise as it is. Control and bidi characters other than tab, CR and LF are written as escapes
+ * (`\u001B`). `null` and `undefined` are an empty field. The field is not neutralised: call `neutraliseFormula` first
+ * for text cells.
  */
-export function csvField(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
+export function csvField(raw: string | null | undefined): string {
+  if (raw === null || raw === undefined) return '';
+  const value = visibleInCsv(raw);
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
