@@ -142,6 +142,22 @@ partners:
     expect(e.issues).toEqual([{ path: 'partners[2].inbox', line: 11, column: 5, message: 'expected text, got 42' }]);
   });
 
+  it('names an inbox that is a file, not a folder, with its key and line (a configuration error)', () => {
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const file = write(`region: Test RAA
+partners:
+  - code: alpha
+    name: Alpha Council
+    inbox: inbox/alpha
+  - code: beta
+    name: Beta Council
+    inbox: not-a-folder
+`);
+    const e = errorOf(() => loadPipeline(file));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe(`${file}:8:5: partners[1].inbox: ${join(dir, 'not-a-folder')} is a file, not a folder; an inbox is the folder holding the partner's <YYYY-MM>/ folders`);
+  });
+
   it('names a wrong type deep in targets', () => {
     const file = write(`${valid}targets:\n  support:\n    days_to_allocation:\n      green: eighty\n`);
     const e = errorOf(() => loadPipeline(file));

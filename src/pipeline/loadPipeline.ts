@@ -1,6 +1,6 @@
 // Read and check a pipeline file: returns the config with defaults and absolute paths, or throws a PipelineError naming file:line:column and key.
 import { UsageError } from '../errors/RaaError.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -92,6 +92,8 @@ export function parsePipeline(text: string, file: string): Pipeline {
   if (noReport.length > 0) throw new PipelineError(file, noReport);
   const abs = resolve(file);
   const dir = dirname(abs);
+  const notFolders = inboxesNotFolders(parsed.data.partners.map((p) => resolve(dir, p.inbox)), doc, lineCounter);
+  if (notFolders.length > 0) throw new PipelineError(file, notFolders);
   const { output, warehouse, ...config } = parsed.data;
   const name = basename(abs, extname(abs));
   const notes: string[] = [];
@@ -117,6 +119,19 @@ function defaultWarehouse(file: string, dir: string, name: string, notes: string
   if (own === earlier || existsSync(own) || !existsSync(earlier)) return own;
   notes.push(`${file}: using the existing warehouse ${earlier}; the default is now ${name}.duckdb, named after the pipeline file. Write "warehouse: raa.duckdb" in the pipeline file to keep it (and silence this line), or rename it to ${name}.duckdb`);
   return earlier;
+}
+
+/**
+ * An inbox that exists but is a file, not a folder: a configuration mistake, named with its key and line. (An inbox that
+ * does not exist yet is the run's to report: a partner may not have sent anything.)
+ */
+function inboxesNotFolders(inboxes: readonly string[], doc: Document, lc: LineCounter): PipelineIssue[] {
+  return inboxes.flatMap((inbox, i) => {
+    if (!existsSync(inbox) || statSync(inbox).isDirectory()) return [];
+    const path = ['partners', i, 'inbox'];
+    const { line, col } = lc.linePos(offsetOf(doc, path));
+    return [{ path: formatPath(path), line, column: col, message: `${inbox} is a file, not a folder; an inbox is the folder holding the partner's <YYYY-MM>/ folders` }];
+  });
 }
 
 /** Report ids with no `report.yaml`: found when the pipeline file is read, not after every partner has been loaded. */
