@@ -11,6 +11,8 @@ import { registerReport } from './reportCommand.js';
 import { registerCheck } from './checkCommand.js';
 import { exitCodeOf, exitCodes } from './exitCodes.js';
 import { Database } from '../warehouse/Database.js';
+import { OutOfSpaceError } from '../errors/RaaError.js';
+import { tmpdir } from 'node:os';
 import { visible } from '../diagnostics/visible.js';
 import { removeStaleScratch } from '../ingest/scratchDir.js';
 
@@ -59,8 +61,9 @@ try {
     const code = exitCodeOf(e);
     const msg = e instanceof Error ? e.message : String(e);
     if (code === exitCodes.bug) process.stderr.write(`raa: unexpected error (a bug in raa; please report it with the command you ran): ${msg}\n`);
-    else if (code === exitCodes.resources) process.stderr.write(`raa: the disk or temp folder is full: ${msg}; free some space and run the command again\n`);
-    else process.stderr.write(`raa: ${msg}\n`);
+    else if (code === exitCodes.resources && !(e instanceof OutOfSpaceError)) {
+      process.stderr.write(`raa: the disk or the temp folder (${tmpdir()}) is full: ${msg.split('\n')[0] ?? ''}; free some space there (or set TMPDIR to a folder on another disk), then run the command again\n`);
+    } else process.stderr.write(`raa: ${msg}\n`);
     if (process.env.RAA_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
     process.exitCode = code;
   }

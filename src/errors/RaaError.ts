@@ -20,6 +20,25 @@ export class RaaError extends Error {
   }
 }
 
+/** Node's and DuckDB's ways of saying a disk or the temp folder is full. */
+const outOfSpaceText = /ENOSPC|EDQUOT|No space left on device|Disk quota exceeded|could not write all bytes|failed to offload data block/i;
+
+/** Whether `e`, or an error it was caused by, says the disk or temp folder is full. */
+export function isOutOfSpace(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || outOfSpaceText.test(x instanceof Error ? x.message : String(x))) return true;
+  }
+  return false;
+}
+
+/** The disk (or temp folder) filled up while raa was writing somewhere it names: exit code 4. */
+export class OutOfSpaceError extends RaaError {
+  constructor(readonly where: string, options?: ErrorOptions) {
+    super(`the disk is full: there was no space left while ${where}; free some space on that disk (or choose another folder), then run the command again`, exitCodes.resources, options);
+  }
+}
+
 /** A mistake in how the command was called or configured: exit code 2. */
 export class UsageError extends RaaError {
   constructor(message: string, options?: ErrorOptions) {

@@ -1,6 +1,7 @@
 // Render reports for a month: for each report and audience, ReportData → `<report>-<audience>.{html,json,pdf}` and `<report>-<audience>-csv/`; returns the files written.
 // The whole set for a month goes into `<pipeline output>/<YYYY-MM>/`, written aside and swapped in whole; a render of
 // some reports, audiences or formats (or into an --out folder) replaces only its own files, each atomically.
+import { isOutOfSpace, OutOfSpaceError } from '../errors/RaaError.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { computeMeasures, NoDataForPeriodError, type ComputedMeasures } from '../measure/computeMeasures.js';
@@ -113,6 +114,7 @@ export async function renderReports(o: RenderReportsOptions): Promise<string[]> 
     staged?.commit();
   } catch (e) {
     staged?.abandon();
+    if (isOutOfSpace(e)) throw new OutOfSpaceError(`writing the reports into ${finalDir}`, { cause: e });
     throw e;
   }
   if (process.env.RAA_PROFILE === '1') process.stderr.write(`[profile] charts: ${chartStats.count} compiled and rendered in ${Math.round(chartStats.ms)} ms, ${chartStats.reused} reused\n`);

@@ -2,6 +2,8 @@
 // extract per sheet with a dataset's header row), then check the extracts of each dataset together, whatever their
 // months (checkFiles). A file that fails unexpectedly gets its own file error; a group whose
 // checks fail is checked again file by file, so that one file cannot take the others with it.
+import { tmpdir } from 'node:os';
+import { isOutOfSpace, OutOfSpaceError } from '../errors/RaaError.js';
 import type { Dataset } from '../../schemas/index.js';
 import { message } from '../diagnostics/rules.js';
 import { monthEnd } from '../period/month.js';
@@ -113,6 +115,8 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
 
 /** The file error for a file whose validation threw: one `file.parse` diagnostic naming the problem. */
 export function unexpectedFailure(file: string, e: unknown): FileResult {
+  // A full temp folder is this machine's problem, not the council's file: stop, and say where space is needed.
+  if (isOutOfSpace(e)) throw new OutOfSpaceError(`reading ${file} (raa writes its working copies in the temp folder ${tmpdir()}; set TMPDIR to use another)`, { cause: e });
   const detail = `an unexpected problem while reading it (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
   const r = emptyResult(file);
   r.diagnostics.push({ file, dataset: null, line: null, excelRow: null, column: null, header: null, field: null, value: null, rule: 'file.parse', severity: 'file_error', message: message('file.parse', { detail }) });
