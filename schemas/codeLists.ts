@@ -9,7 +9,7 @@ type ListExtras = { notKnown?: string; refused?: string; groups?: CodeGroup[]; l
 
 /** Parse a list at start-up, keeping its codes' literal names for the type checker (see `codesOf`). */
 const list = <const C extends readonly CodeInput[]>(name: string, description: string, codes: C, extras: ListExtras = {}): DefinedCodeList<C[number]['code']> =>
-  CodeList.parse({ name, description, codes, ...extras }) as DefinedCodeList<C[number]['code']>;
+  CodeList.parse({ name, description, codes, ...extras });
 
 // Yes/no characteristics (disability, FFA): `not_known` keeps the record when the council does not know (a warning).
 export const yesNo = list('yes_no', 'Yes, no or not known', [

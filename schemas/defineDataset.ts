@@ -174,7 +174,7 @@ export type DefinedDataset<N extends string, F extends string> = Dataset & { nam
 
 /** Parse a dataset definition at module load: a mistake in schemas/ fails loudly, once, at start-up. Keeps the literal name and fields. */
 export function defineDataset<const I extends DatasetInput>(input: I): DefinedDataset<I['name'], I['columns'][number]['field']> {
-  return Dataset.parse(input) as DefinedDataset<I['name'], I['columns'][number]['field']>;
+  return Dataset.parse(input);
 }
 
 /** The field names of a dataset as constants (`fieldsOf(support).received_date`): renaming a field in schemas/ fails the type check wherever code names it. */

@@ -22,8 +22,8 @@ process.umask(0o077);
 // Values from extracts reach the terminal in diagnostics, file names and headers: their control and bidi characters
 // are shown as escapes, never obeyed (a clear-screen or window-title code in a cell stays text).
 for (const stream of [process.stdout, process.stderr]) {
-  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? visible(chunk) : chunk, ...rest)) as typeof stream.write;
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => (write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? visible(chunk) : chunk, ...rest));
 }
 // Output piped into `head` and closed early is not an error.
 for (const stream of [process.stdout, process.stderr]) {

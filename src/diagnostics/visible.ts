@@ -3,8 +3,10 @@
 // wherever such a value is shown they are written as visible escapes (`\u001B`, `\u202E`) instead.
 
 /** Every C0 control but line feed, DEL, every C1 control, and the bidi embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafe = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 /** The same, less tab, CR and LF, which a CSV cell may hold (quoted). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafeInCsv = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 const escape = (c: string): string => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

@@ -27,7 +27,7 @@ const outOfSpaceText = /ENOSPC|EDQUOT|No space left on device|Disk quota exceede
 export function isOutOfSpace(e: unknown): boolean {
   for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
     const code = (x as { code?: unknown }).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT' || outOfSpaceText.test(x instanceof Error ? x.message : String(x))) return true;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || outOfSpaceText.test(x instanceof Error ? x.message : typeof x === 'string' ? x : '')) return true;
   }
   return false;
 }

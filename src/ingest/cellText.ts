@@ -63,7 +63,8 @@ export function cellText(value: CellValue, dateFormat: boolean, date1904: boolea
     return cellText(value.result, dateFormat, date1904);
   }
   if ('text' in value) return { text: String(value.text ?? '') };
-  return { text: String(value) };
+  // A shape exceljs has not been seen to give: its content as JSON rather than "[object Object]".
+  return { text: JSON.stringify(value) };
 }
 
 /** Whether a number format shows a date or time (as Excel decides: a y, m, d, h or s outside quotes and brackets). */

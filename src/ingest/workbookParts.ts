@@ -68,9 +68,9 @@ export class WorkbookParts {
   }
 
   async sharedStrings(stream: Readable): Promise<void> {
-    for await (const _ of this.reader._parseSharedStrings(stream)) {
-      // cached by the reader; nothing is emitted in this mode
-    }
+    // Cached by the reader; nothing is emitted in this mode, but the generator must be run to the end.
+    const parsing = this.reader._parseSharedStrings(stream);
+    while (!(await parsing.next()).done);
   }
 
   async styles(stream: Readable): Promise<void> {

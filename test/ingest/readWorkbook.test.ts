@@ -63,7 +63,7 @@ describe('a filled copy of the template', () => {
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(['Child Unique ID', 'Gender', 'Ethnicity', 'Does the Child have a Disability', 'Date the Child Entered Care', 'Date of Decision that Child Should be Placed for Adoption', 'Age of Child (Years)']);
     ws.addRow(['C1', 'a) Male', 'a) WBRI', 'b) No', '01/02/2024', '10/06/2024']);
-    ws.getCell('G2').value = { formula: '1+1' } as ExcelJS.CellFormulaValue;
+    ws.getCell('G2').value = { formula: '1+1' };
     const path = join(dir, 'nocache.xlsx');
     await wb.xlsx.writeFile(path);
     const r = await readWorkbook(path, dir);

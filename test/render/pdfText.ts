@@ -60,7 +60,7 @@ export function pdfPageTexts(pdf: Buffer): string[] {
     const tu = font ? ref(font.dict, 'ToUnicode') : null;
     if (tu === null) return new Map();
     if (!cmaps.has(tu)) cmaps.set(tu, toUnicode(objs.get(tu)?.stream?.toString('latin1') ?? ''));
-    return cmaps.get(tu) ?? new Map();
+    return cmaps.get(tu) ?? new Map<string, string>();
   };
   /** Name → font object id, from a resources dictionary (inline or a reference). */
   const fontsOf = (resources: string): Map<string, number> => {

@@ -59,7 +59,7 @@ export async function writeTemplateWorkbook(path: string, opts: TemplateOptions 
   const l10 = list('List 10', children.columns.map((c) => c.header), list10Rows);
   // The second child's age as a formula (years from the date of birth), saved with its value as Excel does.
   const headerRow = titles ? 4 : 1;
-  l10.getCell(`F${headerRow + 2}`).value = { formula: `DATEDIF(E${headerRow + 2},DATE(2026,10,31),"y")`, result: 4 } as ExcelJS.CellFormulaValue;
+  l10.getCell(`F${headerRow + 2}`).value = { formula: `DATEDIF(E${headerRow + 2},DATE(2026,10,31),"y")`, result: 4 };
   list('List 11', adopters.columns.map((c) => c.header), list11Rows);
   wb.addWorksheet('Notes');
   const hidden = wb.addWorksheet('Lookups', { state: 'hidden' });
