@@ -1,12 +1,11 @@
 // One file of a partner-month between validation and commit: what will be done with it, and what it carries there.
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { FileResult } from '../validate/FileResult.js';
-import type { Staged } from '../validate/checkFiles.js';
+import type { CheckedFile } from '../validate/CheckedFile.js';
 import type { KnownSubmission } from './decideOutcome.js';
 import type { FileLoad, FileOutcome, LoadCounts } from './FileLoad.js';
 import type { InboxFile } from './inboxFiles.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
-import type { Loadable } from './loadableRows.js';
 import { SHEET_SEPARATOR } from '../validate/workbookExtracts.js';
 
 /** The name an extract is shown by: the file's, with its sheet for a workbook sheet (`Workbook.xlsx › List 10`). */
@@ -21,8 +20,8 @@ export interface FilePlan {
   outcome: FileOutcome;
   /** Validation result; null when the bytes were recognised before validating (already loaded or recorded). */
   result: FileResult | null;
-  staged?: Staged;
-  loadable?: Loadable;
+  /** For a file that loads: its checked rows. */
+  checked?: CheckedFile;
   /** The ledger row with the same bytes, for `already_*`. */
   known?: KnownSubmission;
   acceptedPartial: boolean;

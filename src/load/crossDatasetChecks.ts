@@ -1,35 +1,36 @@
 // Cross-dataset check at load: a concern's `related_id` must name a child or adopter of the same partner and month, as
 // they will stand after this load (the file loaded alongside it, else the current submission).
 import type { Database } from '../warehouse/Database.js';
-import { ident, lit, rawCol } from '../validate/sql.js';
-import type { Staged } from '../validate/checkFiles.js';
+import type { CheckedFile, CheckedRelations } from '../validate/CheckedFile.js';
+import { ident, lit } from '../validate/sql.js';
 import type { CrossFinding } from './CrossFinding.js';
-import type { Loadable } from './loadableRows.js';
 
 
 export interface CrossDatasetContext {
   partner: string;
   period: string;
-  /** Loadable rows of the files loaded in this batch, by dataset (the last one loaded, which becomes current). */
-  loading: ReadonlyMap<string, Loadable>;
+  /** The relations of the files loaded in this batch, by dataset (the last one loaded, which becomes current). */
+  loading: ReadonlyMap<string, CheckedRelations>;
 }
 
-export async function crossDatasetChecks(db: Database, staged: Staged, loadable: Loadable, ctx: CrossDatasetContext): Promise<CrossFinding[]> {
+export async function crossDatasetChecks(db: Database, checked: CheckedFile, ctx: CrossDatasetContext): Promise<CrossFinding[]> {
   const out: CrossFinding[] = [];
-  for (const ref of staged.dataset.references) {
-    const index = staged.columns.find((c) => c.column.field === ref.field)?.index ?? null;
-    if (index === null) continue;
+  const rel = await checked.relations();
+  const key = checked.dataset.key[0];
+  const record = key === undefined ? 'NULL' : `trim(s.${ident(key)})`;
+  for (const ref of checked.dataset.references) {
+    if (!checked.has(ref.field)) continue;
     const ids = ref.targets.map((t) => {
       const batch = ctx.loading.get(t.dataset);
       return batch
-        ? `SELECT ${ident(t.field)} AS id FROM ${batch.rows}`
+        ? `SELECT ${ident(t.field)} AS id FROM ${batch.loadable}`
         : `SELECT ${ident(t.field)} AS id FROM ${ident(`current_${t.dataset}`)} WHERE partner = ${lit(ctx.partner)} AND period = ${lit(ctx.period)}`;
     });
-    const rows = await db.all<{ rec: number; value: string | null }>(
-      `SELECT l.rec, s.${rawCol(index)} AS value FROM ${loadable.rows} AS l JOIN ${ident(staged.staging)} AS s ON s.rowid = l.rec
+    const rows = await db.all<{ rec: number; value: string | null; record: string | null }>(
+      `SELECT l.rec, s.${ident(ref.field)} AS value, ${record} AS record FROM ${rel.loadable} AS l JOIN ${rel.raw} AS s ON s.rec = l.rec
        WHERE l.${ident(ref.field)} IS NOT NULL AND l.${ident(ref.field)} NOT IN (${ids.join(' UNION ')}) ORDER BY l.rec`,
     );
-    for (const r of rows) out.push({ rec: r.rec, field: ref.field, rule: 'cross.related_missing', value: r.value, params: {} });
+    for (const r of rows) out.push({ rec: r.rec, field: ref.field, rule: 'cross.related_missing', value: r.value, record: r.record, params: {} });
   }
   return out;
 }

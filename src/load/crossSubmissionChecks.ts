@@ -2,10 +2,9 @@
 // never change did, records open then are gone without a closing date, the row count swung by more than half.
 import type { Dataset } from '../../schemas/index.js';
 import type { Database } from '../warehouse/Database.js';
-import { ident, lit, rawCol } from '../validate/sql.js';
-import type { Staged } from '../validate/checkFiles.js';
+import type { CheckedFile } from '../validate/CheckedFile.js';
+import { ident, lit } from '../validate/sql.js';
 import type { CrossFinding } from './CrossFinding.js';
-import type { Loadable } from './loadableRows.js';
 
 export const ROW_SWING_LIMIT = 0.5;
 const EXAMPLES = 5;
@@ -41,11 +40,12 @@ export interface CrossSubmissionContext {
   rows: number;
 }
 
-export async function crossSubmissionChecks(db: Database, staged: Staged, loadable: Loadable, ctx: CrossSubmissionContext): Promise<CrossFinding[]> {
-  const ds = staged.dataset;
+export async function crossSubmissionChecks(db: Database, checked: CheckedFile, ctx: CrossSubmissionContext): Promise<CrossFinding[]> {
+  const ds = checked.dataset;
   const prev = ctx.previous;
   if (!prev) return [];
   const out: CrossFinding[] = [];
+  const rel = await checked.relations();
   const ids = identityOf(ds).map(ident);
   const idList = ids.join(', ');
   const table = ident(ds.name);
@@ -53,21 +53,22 @@ export async function crossSubmissionChecks(db: Database, staged: Staged, loadab
 
   // 1. dates that never change, on records matched one-to-one by identity: every such field in one statement
   const fields = ds.immutable.flatMap((field) => {
-    const m = staged.columns.find((c) => c.column.field === field);
-    return m && m.index !== null && !ids.includes(ident(field)) ? [{ field, f: ident(field), index: m.index, column: m.column }] : [];
+    const column = ds.columns.find((c) => c.field === field);
+    return column && checked.has(field) && !ids.includes(ident(field)) ? [{ field, f: ident(field), column }] : [];
   });
   if (fields.length > 0) {
     const list = fields.map((x) => x.f).join(', ');
     const shown = (x: (typeof fields)[number], v: string) => (x.column.type.kind === 'date' ? `strftime(${v}, ${lit(x.column.type.minimisedToMonth ? '%m/%Y' : '%d/%m/%Y')})` : `CAST(${v} AS VARCHAR)`);
-    const rows = await db.all<{ i: number; rec: number; value: string | null; other: string }>(
-      `WITH n AS (SELECT rec, ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${loadable.rows}),
+    const record = ds.key[0] === undefined ? 'NULL' : `trim(s.${ident(ds.key[0])})`;
+    const rows = await db.all<{ i: number; rec: number; value: string | null; other: string; record: string | null }>(
+      `WITH n AS (SELECT rec, ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${rel.loadable}),
             p AS (SELECT ${idList}, ${list}, count(*) OVER (PARTITION BY ${idList}) AS k FROM ${previous}),
-            m AS (SELECT n.rec, ${fields.map((x, i) => `n.${x.f} AS n${i}, p.${x.f} AS p${i}, s.${rawCol(x.index)} AS v${i}`).join(', ')}
-                  FROM n JOIN p USING (${idList}) JOIN ${ident(staged.staging)} AS s ON s.rowid = n.rec WHERE n.k = 1 AND p.k = 1)
-       ${fields.map((x, i) => `SELECT ${i} AS i, rec, v${i} AS value, ${shown(x, `p${i}`)} AS other FROM m WHERE n${i} IS NOT NULL AND p${i} IS NOT NULL AND n${i} <> p${i}`).join('\n       UNION ALL ')}
+            m AS (SELECT n.rec, ${record} AS record, ${fields.map((x, i) => `n.${x.f} AS n${i}, p.${x.f} AS p${i}, s.${x.f} AS v${i}`).join(', ')}
+                  FROM n JOIN p USING (${idList}) JOIN ${rel.raw} AS s ON s.rec = n.rec WHERE n.k = 1 AND p.k = 1)
+       ${fields.map((x, i) => `SELECT ${i} AS i, rec, v${i} AS value, ${shown(x, `p${i}`)} AS other, record FROM m WHERE n${i} IS NOT NULL AND p${i} IS NOT NULL AND n${i} <> p${i}`).join('\n       UNION ALL ')}
        ORDER BY i, rec`,
     );
-    for (const r of rows) out.push({ rec: r.rec, field: (fields[r.i] as (typeof fields)[number]).field, rule: 'cross.immutable_changed', value: r.value, params: { otherValue: r.other } });
+    for (const r of rows) out.push({ rec: r.rec, field: (fields[r.i] as (typeof fields)[number]).field, rule: 'cross.immutable_changed', value: r.value, record: r.record, params: { otherValue: r.other } });
   }
 
   // 2. records open last month (no closing field given) that are not in this file at all (rejected rows count as sent)
@@ -77,7 +78,7 @@ export async function crossSubmissionChecks(db: Database, staged: Staged, loadab
     const label = ids.length === 1 ? `CAST(p.${ids[0] ?? ''} AS VARCHAR)` : `concat_ws(' / ', ${ids.map((i) => `CAST(p.${i} AS VARCHAR)`).join(', ')})`;
     const gone = await db.one<{ n: number; examples: string[] | null }>(
       `SELECT count(*) AS n, list(${label} ORDER BY p.source_line)[1:${EXAMPLES}] AS examples FROM ${previous} AS p
-       WHERE ${open} AND NOT EXISTS (SELECT 1 FROM ${staged.typed} AS t WHERE ${match})`,
+       WHERE ${open} AND NOT EXISTS (SELECT 1 FROM ${rel.typed} AS t WHERE ${match})`,
     );
     if (gone && gone.n > 0) {
       const examples = gone.examples ?? [];

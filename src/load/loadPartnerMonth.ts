@@ -66,7 +66,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       const checked = opts.checked?.get(file.path) ?? own?.get(file.path);
       if (!checked || checked.length === 0) throw new Error(`${file.name} was not checked before planning`);
       // A workbook is one extract per sheet read, each planned (and stored) as a submission of its own.
-      for (const c of checked) plans.push(await planFile(db, file, plans.length, c, { settings: opts.settings, acceptPartial, batch: plans }));
+      for (const c of checked) plans.push(await planFile(file, plans.length, c, { settings: opts.settings, acceptPartial, batch: plans }));
     }
 
     // 2. cross-dataset and cross-submission checks (warnings) on the files that load
@@ -106,8 +106,7 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
     return { partner, period, files: plans.map((p) => summarise(p, datasets)), notRead: sheetsNotRead(plans) };
   } finally {
     for (const p of plans) {
-      await p.loadable?.drop().catch(() => undefined);
-      await p.staged?.dispose().catch(() => undefined);
+      await p.checked?.dispose().catch(() => undefined);
     }
     await dropDiagnostics().catch(() => undefined);
     // Files validated here but not planned (a failure part-way) still hold staged tables.

@@ -1,12 +1,10 @@
 // Before the transaction, per file: decide from what precheckFiles found (bytes already in the ledger, or the
 // validation result) whether it loads, is held or is rejected, with the counts the ledger will hold.
 import type { ValidateSettings } from '../validate/ValidateSettings.js';
-import type { Database } from '../warehouse/Database.js';
 import { verdictOutcome } from './decideOutcome.js';
 import { emptyLoadCounts, type LoadCounts } from './FileLoad.js';
 import type { FilePlan } from './FilePlan.js';
 import type { InboxFile } from './inboxFiles.js';
-import { loadableRows } from './loadableRows.js';
 import type { Checked } from './precheckFiles.js';
 
 export interface PlanContext {
@@ -18,7 +16,7 @@ export interface PlanContext {
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
-export async function planFile(db: Database, file: InboxFile, index: number, checked: Checked, ctx: PlanContext): Promise<FilePlan> {
+export async function planFile(file: InboxFile, index: number, checked: Checked, ctx: PlanContext): Promise<FilePlan> {
   const plan: FilePlan = {
     index, file, sheet: checked.sheet, outcome: 'rejected', result: null, acceptedPartial: false, diagnostics: [], counts: emptyLoadCounts(), note: null,
     submissionId: null, supersedes: null, supersededBy: null, storedStatus: null,
@@ -28,7 +26,7 @@ export async function planFile(db: Database, file: InboxFile, index: number, che
     const { outcome, known: k } = checked.recognised;
     return { ...plan, outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
   }
-  const { staged } = checked.validated;
+  const rows = checked.validated.checked;
   const r = checked.validated.result;
   plan.result = r;
   plan.diagnostics = [...r.diagnostics];
@@ -42,15 +40,14 @@ export async function planFile(db: Database, file: InboxFile, index: number, che
   const notLoaded: LoadCounts = { rowsRead: c.rowsRead, rowsLoaded: 0, rowsRejected: c.rowsRead - c.blank, blank: c.blank, warnings: 0 };
   const considered = c.rowsRead - c.blank;
   if (plan.outcome === 'loaded') {
-    if (!staged) throw new Error(`${r.file}: validation passed but left no staged rows to load`);
-    plan.staged = staged;
-    plan.loadable = await loadableRows(db, staged, `l${index}`);
+    if (!rows) throw new Error(`${r.file}: validation passed but left no checked rows to load`);
+    plan.checked = rows;
     plan.counts = { rowsRead: c.rowsRead, rowsLoaded: c.wouldLoad, rowsRejected: c.wouldReject, blank: c.blank, warnings: c.warnings };
     plan.acceptedPartial = r.verdict === 'held';
     if (plan.acceptedPartial) plan.note = `loaded with --accept-partial: ${c.wouldReject} of ${considered} rows (${pct(c.wouldReject / considered)}) have row errors and are in the quarantine`;
     return plan;
   }
-  await staged?.dispose();
+  await rows?.dispose();
   plan.counts = twin ? { ...twin.counts } : notLoaded;
   if (plan.outcome === 'held') plan.note = `held: ${c.wouldReject} of ${considered} rows (${pct(c.wouldReject / considered)}) have row errors, over the limit of ${pct(ctx.settings.holdThreshold)}`;
   if (plan.outcome === 'rejected') plan.note = `file error: ${[...new Set(r.diagnostics.filter((d) => d.severity === 'file_error').map((d) => d.rule))].join(', ')}`;

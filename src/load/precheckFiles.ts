@@ -69,13 +69,13 @@ export async function precheckFiles(db: Database, months: readonly PrecheckMonth
   if (fresh.length === 0) return checked;
   const scratchDir = await makeScratchDir('load');
   try {
-    const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period: f.period })), { db, scratchDir, prefix: opts.prefix, settings: opts.settings, keepStaged: true });
+    const validated = await validateBatch(fresh.map((f) => ({ path: f.path, displayName: f.name, period: f.period })), { db, scratchDir, prefix: opts.prefix, settings: opts.settings, keepChecked: true });
     for (const v of validated) {
       const f = fresh[v.source] as (typeof fresh)[number];
       // A sheet already in the ledger (its workbook was loaded before with a sheet now validated again) stays as it was.
       const same = f.ledger.filter((k) => k.sha256 === v.result.sha256 && sheetKey(k.sheet) === sheetKey(v.sheet));
       const recognised = same.length > 0 ? knownOutcome(same, opts.acceptPartial) : null;
-      if (recognised) await v.staged?.dispose();
+      if (recognised) await v.checked?.dispose();
       const entry: Checked = recognised ? { sheet: v.sheet, recognised } : { sheet: v.sheet, validated: v };
       checked.set(f.path, [...(checked.get(f.path) ?? []), entry]);
     }
@@ -90,5 +90,5 @@ export async function precheckFiles(db: Database, months: readonly PrecheckMonth
 
 /** Drop the staged tables of every validated extract (those already disposed are left alone). */
 export async function disposeChecked(checked: ReadonlyMap<string, readonly Checked[]> | undefined): Promise<void> {
-  for (const list of checked?.values() ?? []) for (const c of list) if ('validated' in c) await c.validated.staged?.dispose().catch(() => undefined);
+  for (const list of checked?.values() ?? []) for (const c of list) if ('validated' in c) await c.validated.checked?.dispose().catch(() => undefined);
 }

@@ -6,7 +6,6 @@ import { datasetTableColumns, quoteIdent } from '../warehouse/datasetTables.js';
 import type { Database } from '../warehouse/Database.js';
 import { lit } from '../validate/sql.js';
 import { extractName, type FilePlan } from './FilePlan.js';
-import { quarantineSql } from './loadableRows.js';
 import type { StagedDiagnostics } from './stageDiagnostics.js';
 
 export interface StoreContext {
@@ -51,7 +50,7 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
   for (const { dataset, ...c } of before) current.set(dataset, [...(current.get(dataset) ?? []), c]);
   const superseded = new Map<number, number>(); // submission id → the id it is superseded by
   for (const p of loaded) {
-    const ds = p.staged?.dataset.name as string;
+    const ds = p.checked?.dataset.name as string;
     const id = p.submissionId as number;
     const received = p.file.received.getTime();
     const others = current.get(ds) ?? [];
@@ -90,17 +89,21 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
 
   // 4. The rows of each file that loads, and the raw cells of its rejected rows.
   for (const p of loaded) {
-    if (!p.staged || !p.loadable) throw new Error(`storeFiles: ${extractName(p.file, p.sheet)} has no staged rows`);
-    const ds = p.staged.dataset;
+    if (!p.checked) throw new Error(`storeFiles: ${extractName(p.file, p.sheet)} has no checked rows`);
+    const ds = p.checked.dataset;
+    const rel = await p.checked.relations();
     const cols = datasetTableColumns(ds).map((col) => quoteIdent(col.name));
     const fields = ds.columns.map((col) => quoteIdent(col.field));
+    // The one typed pass: straight from the staged text through the lookups into the dataset table.
     await db.run(
       `INSERT INTO ${quoteIdent(ds.name)} (${cols.join(', ')})
-       SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${p.loadable.rows}`,
+       SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${rel.loadable}`,
       [p.submissionId],
     );
     if (failAfterInsert()) throw new Error('injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)');
-    if (p.counts.rowsRejected > 0) await db.run(quarantineSql(p.staged, p.loadable), [p.submissionId]);
+    if (p.counts.rowsRejected > 0) {
+      await db.run(`INSERT INTO quarantine (submission_id, line, excel_row, raw, headers) SELECT $1, line, excel_row, raw, headers FROM ${rel.quarantine} ORDER BY rec`, [p.submissionId]);
+    }
   }
 
   // 5. The loaded submissions this load replaces (those stored just now already have their status).

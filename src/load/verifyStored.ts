@@ -11,7 +11,7 @@ export async function verifyStored(db: Database, plans: readonly FilePlan[]): Pr
   // One read-back for the whole load: each submission's ledger row and what its id holds in every table.
   const ids = stored.map((p) => p.submissionId).join(', ');
   const countOf = (table: string) => `(SELECT submission_id, count(*) AS n FROM ${table} WHERE submission_id IN (${ids}) GROUP BY ALL)`;
-  const datasets = [...new Set(stored.flatMap((p) => (p.outcome === 'loaded' && p.staged ? [p.staged.dataset.name] : [])))];
+  const datasets = [...new Set(stored.flatMap((p) => (p.outcome === 'loaded' && p.checked ? [p.checked.dataset.name] : [])))];
   const rowsStored = datasets.length ? `(${datasets.map((d) => `SELECT * FROM ${countOf(quoteIdent(d))}`).join(' UNION ALL ')})` : `(SELECT NULL::BIGINT AS submission_id, 0 AS n WHERE false)`;
   const rows = await db.all<{ id: number; status: string; rows_read: number; rows_loaded: number; rows_rejected: number; blank_rows: number; stored: number; quarantined: number; diagnostics: number }>(
     `SELECT s.id, s.status, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows,

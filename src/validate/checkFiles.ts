@@ -2,35 +2,17 @@
 // whatever their reporting months (each row carries its month end, `pe`). The statements cost the same for ten small
 // files as for one (DuckDB plans each once), so every partner's files, of every month checked, are checked together.
 // Row k of file i is `rec` = i × FILE_SPAN + k in the group's tables.
-import type { Dataset } from '../../schemas/index.js';
 import type { MappedColumn } from '../ingest/recognise.js';
-import type { RecordMap } from '../ingest/scanRecords.js';
 import type { Database } from '../warehouse/Database.js';
 import { buildLookups } from './buildLookups.js';
 import { collectDiagnostics } from './collectDiagnostics.js';
-import { blankTableSql, FILE_SPAN, fileOfRec, findingsTableSql, typedTableSql, type StagedPart } from './compileChecks.js';
+import { checkedFile, type CheckedFile } from './CheckedFile.js';
+import { blankTableSql, FILE_SPAN, fileOfRec, findingsTableSql, typedViewSql, type StagedPart } from './compileChecks.js';
 import type { FileResult } from './FileResult.js';
 import { finishResult, type PreparedFile } from './prepareFile.js';
 import { profileLap } from './profile.js';
 import { ident, lit, rawCol } from './sql.js';
 import type { ValidateSettings } from './ValidateSettings.js';
-
-/**
- * The staged rows of a validated file, for the load. `typed` holds the non-blank data rows (`rec` = staging rowid,
- * then each field's typed value); those whose `rec` has no `row_error` in `findings` load. `staging` holds the raw cells.
- * `typed` and `findings` are relations to put after FROM (a quoted table name, or a parenthesised query of the group's
- * table for the file's part of it); `staging` is a table name.
- */
-export interface Staged {
-  dataset: Dataset;
-  columns: MappedColumn[];
-  map: RecordMap;
-  staging: string;
-  typed: string;
-  findings: string;
-  /** Drop the temporary tables and any transcoded copy. */
-  dispose(): Promise<void>;
-}
 
 export interface CheckOptions {
   db: Database;
@@ -38,6 +20,9 @@ export interface CheckOptions {
   prefix: string;
   settings: ValidateSettings;
 }
+
+/** Up to this many data rows in a group, its typed rows are a table; above, a view (see checkFiles). */
+export const TYPED_TABLE_ROWS = 100_000;
 
 /** A prepared file and the last day of its reporting month, `yyyy-mm-dd`: none of its event dates may be later. */
 export interface CheckFile {
@@ -47,9 +32,9 @@ export interface CheckFile {
 
 /**
  * Check every file of the group (all of one dataset, of any months), completing each file's result, and return each
- * file's staged tables for a load, in the order given. The group's tables are dropped when the last file's are disposed.
+ * file's checked rows for a load, in the order given. The group's tables are dropped when the last file is disposed.
  */
-export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions): Promise<Staged[]> {
+export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions): Promise<CheckedFile[]> {
   const files = group.map((g) => g.prepared);
   const first = files[0];
   if (!first) return [];
@@ -58,10 +43,17 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
   const { db, settings } = opts;
   const ends = group.map((g) => g.periodEnd);
   const t = (name: string) => `${opts.prefix}_${name}`;
-  const names = { source: t('src'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
+  const names = { source: t('src'), typed: t('typed'), keyed: t('keyed'), blank: t('blank'), flagged: t('flagged'), dups: t('dups'), findings: t('findings'), fieldCounts: t('fieldcounts') };
   const offset = (i: number) => i * FILE_SPAN;
-  const groupTables = [names.typed, names.blank, names.cells, names.findings, names.fieldCounts, t('fieldcounts_raw')];
+  const groupTables = [names.blank, names.flagged, names.dups, names.findings, names.fieldCounts, t('fieldcounts_raw'), t('lk')];
+  // A large group's typed rows are a view, read once by the checks and once by the load's insert (never written twice);
+  // a small group's are a table, so that the few statements after (cross checks, the insert) plan against one table
+  // rather than a join per typed field (planning, not rows, is their cost, and many joins in one plan each reserve memory).
+  const rows = files.reduce((n, f) => n + Math.max(0, f.map.records - 1), 0);
+  const typedKind = rows > TYPED_TABLE_ROWS ? 'VIEW' : 'TABLE';
   const dropGroup = async () => {
+    await db.run(`DROP ${typedKind} IF EXISTS temp.${ident(names.typed)}`);
+    await db.run(`DROP VIEW IF EXISTS temp.${ident(names.keyed)}`);
     await db.run(`DROP ${files.length > 1 ? 'TABLE' : 'VIEW'} IF EXISTS temp.${ident(names.source)}`);
     for (const n of groupTables) await db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
   };
@@ -85,22 +77,26 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
     const lookups = await buildLookups(db, names.source, opts.prefix, columns, [...new Set(ends)].sort());
     profileLap('lookups');
 
-    // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
+    // 6. validate: typed rows (a view), then every cell rule, row rule and key check as one findings table
     const ctx = { dataset, columns, source: names.source, lookups, settings };
     // Blank rows are looked for only in files whose record scan found rows that might be blank (most have none).
     const parts: StagedPart[] = files.flatMap((f, i) => (f.map.maybeBlankRows ? [{ staging: f.staging, width: f.map.maxFields, offset: offset(i) }] : []));
     const blank = parts.length > 0 ? names.blank : null;
     if (parts.length > 0) await db.run(blankTableSql(parts, names.blank));
-    await db.run(typedTableSql(ctx, names.typed, blank));
-    profileLap('typed');
+    await db.run(typedViewSql(ctx, names.typed, blank, undefined, typedKind));
+    await db.run(typedViewSql(ctx, names.keyed, blank, dataset.key));
     const misaligned = files.flatMap((f, i) => f.map.badFieldCounts.map(([r, n]) => [String(r + offset(i)), String(n)]));
     if (misaligned.length > 0) {
       await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
       await db.appendText(t('fieldcounts_raw'), misaligned, { temp: true });
       await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
     }
-    for (const sql of findingsTableSql(ctx, { ...names, blank, fieldCounts: misaligned.length > 0 ? names.fieldCounts : null })) await db.run(sql);
-    if (lookups) await db.run(`DROP TABLE IF EXISTS temp.${ident(lookups.table)}`);
+    const [flagged, dups, findings] = findingsTableSql(ctx, { ...names, blank, fieldCounts: misaligned.length > 0 ? names.fieldCounts : null });
+    await db.run(flagged);
+    profileLap('flagged rows');
+    await db.run(dups);
+    profileLap('duplicate keys');
+    await db.run(findings);
     profileLap('findings');
 
     // 7. every diagnostic, and an account of every row: read = would load + would reject + blank
@@ -118,27 +114,27 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
     }
     profileLap('collect');
 
-    // The staged rows of each file, for a load: the group's own tables for a group of one, else its part of them.
+    // Each file's checked rows, for a load: the group's own relations for a group of one, else its part of them.
     let open = files.length;
     const release = async () => {
       if (--open === 0) await dropGroup();
     };
-    const part = (table: string, off: number, columns: string) => `(SELECT ${columns} FROM ${ident(table)} WHERE rec >= ${off} AND rec < ${off + FILE_SPAN})`;
-    return files.map((f, i): Staged => {
+    const fields = dataset.columns.map((c) => ident(c.field)).join(', ');
+    return files.map((f, i): CheckedFile => {
       const off = offset(i);
-      const alone = files.length === 1;
+      const part = (table: string, columns: string) => `(SELECT rec - ${off} AS rec, ${columns} FROM ${ident(table)}${files.length === 1 ? '' : ` WHERE rec >= ${off} AND rec < ${off + FILE_SPAN}`})`;
       let disposed = false;
-      return {
-        dataset, columns: f.columns, map: f.map, staging: f.staging,
-        typed: alone ? ident(names.typed) : part(names.typed, off, `rec - ${off} AS rec, * EXCLUDE (rec)`),
-        findings: alone ? ident(names.findings) : part(names.findings, off, `rec - ${off} AS rec, field, rule, severity, detail, other_field, first_rec - ${off} AS first_rec`),
+      return checkedFile({
+        db, dataset, columns: f.columns, map: f.map, staging: f.staging, width: f.map.maxFields, name: t(`f${i}`),
+        typed: part(names.typed, fields),
+        findings: part(names.findings, 'severity'),
         dispose: async () => {
           if (disposed) return;
           disposed = true;
           await f.drop();
           await release();
         },
-      };
+      });
     });
   } catch (e) {
     await dropGroup().catch(() => undefined);

@@ -8,7 +8,8 @@ import type { Dataset } from '../../schemas/index.js';
 import { message } from '../diagnostics/rules.js';
 import { monthEnd } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
-import { checkFiles, type CheckFile, type Staged } from './checkFiles.js';
+import type { CheckedFile } from './CheckedFile.js';
+import { checkFiles, type CheckFile } from './checkFiles.js';
 import type { FileResult } from './FileResult.js';
 import { emptyResult, finishResult, prepareFile } from './prepareFile.js';
 import { workbookExtracts } from './workbookExtracts.js';
@@ -35,13 +36,14 @@ export interface BatchOptions {
   prefix: string;
   settings: ValidateSettings;
   dataset?: Dataset;
-  /** Keep each file's staged tables for a load (the caller disposes them); otherwise they are dropped once checked. */
-  keepStaged?: boolean;
+  /** Keep each file's checked rows for a load (the caller disposes them); otherwise they are dropped once checked. */
+  keepChecked?: boolean;
 }
 
 export interface Validated {
   result: FileResult;
-  staged?: Staged;
+  /** The checked rows, for a load (with `keepChecked`, for a file that got as far as the checks). */
+  checked?: CheckedFile;
   /** The position in the files given of the file this extract is from. */
   source: number;
   /** The sheet, for an extract from a workbook; null for a text file or a workbook that could not be read. */
@@ -85,11 +87,11 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
   }
 
   const check = async (members: Member[], prefix: string) => {
-    const staged = await checkFiles(members, { db, prefix, settings });
-    for (const [k, s] of staged.entries()) {
+    const checked = await checkFiles(members, { db, prefix, settings });
+    for (const [k, c] of checked.entries()) {
       const at = (members[k] as { at: number }).at;
-      if (opts.keepStaged) (out[at] as Validated).staged = s;
-      else await s.dispose();
+      if (opts.keepChecked) (out[at] as Validated).checked = c;
+      else await c.dispose();
     }
   };
   for (const [g, members] of [...groups.values()].entries()) {
@@ -105,7 +107,7 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
         } catch (e) {
           await m.prepared.drop().catch(() => undefined);
           const failed = out[m.at] as Validated;
-          out[m.at] = { ...failed, staged: undefined, result: { ...unexpectedFailure(m.prepared.result.file, e), sheet: failed.result.sheet } };
+          out[m.at] = { ...failed, checked: undefined, result: { ...unexpectedFailure(m.prepared.result.file, e), sheet: failed.result.sheet } };
         }
       }
     }

@@ -22,10 +22,10 @@ function plansOf(files: Awaited<ReturnType<typeof loadPartnerMonth>>['files'], d
   return files.map((f, index) => {
     const dataset = datasetByName(f.dataset as 'support');
     return {
-      index, file: { name: f.file, path: f.path, received: new Date(f.received) }, outcome: f.outcome, result: null, acceptedPartial: false,
+      index, file: { name: f.file, path: f.path, received: new Date(f.received) }, sheet: f.sheet, outcome: f.outcome, result: null, acceptedPartial: false,
       diagnostics: Array.from({ length: diagnostics.get(f.submissionId ?? -1) ?? 0 }), counts: f.counts, note: null,
       submissionId: f.submissionId, supersedes: null, supersededBy: null, storedStatus: null,
-      staged: f.outcome === 'loaded' && dataset ? ({ dataset } as FilePlan['staged']) : undefined,
+      checked: f.outcome === 'loaded' && dataset ? ({ dataset } as FilePlan['checked']) : undefined,
     } as FilePlan;
   });
 }
