@@ -9,7 +9,7 @@ import { support } from '../schemas/index.js';
 import { duckdbType } from '../src/contract/duckdbType.js';
 import { receivedTimes } from '../src/load/inboxFiles.js';
 import { loadPartnerMonth } from '../src/load/loadPartnerMonth.js';
-import { defaultSettings } from '../src/validate/ValidateSettings.js';
+import { defaultSettings } from '../src/config/ValidateSettings.js';
 import { validateFiles } from '../src/validate/validateFiles.js';
 import { Database } from '../src/warehouse/Database.js';
 import { withWarehouse } from '../src/pipeline/withWarehouse.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docsFiles } from '../scripts/docs/docsFiles.js';
-import { catalogue } from '../src/measure/catalogue/catalogue.js';
+import { catalogue } from '../src/catalogue/catalogue.js';
 
 const repo = join(import.meta.dirname, '..');
 

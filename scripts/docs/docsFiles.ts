@@ -1,5 +1,5 @@
 // The generated documents committed under docs/: the measure catalogue in words, and the JSON report's schema.
-import { measuresMarkdown } from '../../src/measure/catalogue/measuresMarkdown.js';
+import { measuresMarkdown } from '../../src/catalogue/measuresMarkdown.js';
 import { reportJsonSchema } from '../../src/render/reportJsonSchema.js';
 
 /** Path relative to the repository → its content. */

@@ -6,7 +6,7 @@ import type { ExportedFile } from '../export/exportWarehouse.js';
 import { loadPipeline, PipelineError } from '../pipeline/loadPipeline.js';
 import { openWarehouse } from '../warehouse/openWarehouse.js';
 import { UsageError } from './exitCodes.js';
-import { parsePeriod } from './validateCommand.js';
+import { parsePeriod } from './parsePeriod.js';
 
 /** Where exports go unless `--out` says otherwise: `export/` in the current directory, as `raa spec` writes `spec/`. */
 export const defaultExportDir = 'export';

@@ -10,7 +10,7 @@ import { loadPipeline, type Pipeline } from '../pipeline/loadPipeline.js';
 import { progressWriter } from '../pipeline/progress.js';
 import { withWarehouse } from '../pipeline/withWarehouse.js';
 import { exitCodes, UsageError } from './exitCodes.js';
-import { parsePeriod } from './validateCommand.js';
+import { parsePeriod } from './parsePeriod.js';
 
 export function partnerOf(pipeline: Pipeline, code: string): Pipeline['partners'][number] {
   const partner = pipeline.partners.find((p) => p.code === code);

@@ -2,7 +2,7 @@
 import { dirname, relative } from 'node:path';
 import type { Command } from 'commander';
 import { NoDataForPeriodError } from '../measure/reportPeriod.js';
-import { audiences, type Audience } from '../pipeline/PipelineConfig.js';
+import { audiences, type Audience } from '../config/PipelineConfig.js';
 import { loadPipeline } from '../pipeline/loadPipeline.js';
 import { withWarehouse } from '../pipeline/withWarehouse.js';
 import { listReports, ReportDefinitionError } from '../report/loadReport.js';
@@ -10,7 +10,7 @@ import { formats, type Format } from '../report/formats.js';
 import { reportsDir } from '../report/reportsDir.js';
 import { ChromiumMissingError } from '../render/renderPdf.js';
 import { exitCodes, UsageError } from './exitCodes.js';
-import { parsePeriod } from './validateCommand.js';
+import { parsePeriod } from './parsePeriod.js';
 
 interface Options {
   period: string;

@@ -6,7 +6,7 @@ import { progressWriter } from '../pipeline/progress.js';
 import { runExitCode, runPipeline } from '../pipeline/runPipeline.js';
 import { loadReport } from '../report/loadReport.js';
 import { reportsDir } from '../report/reportsDir.js';
-import { parsePeriod } from './validateCommand.js';
+import { parsePeriod } from './parsePeriod.js';
 
 export function registerRun(program: Command): void {
   program

@@ -6,7 +6,7 @@ import { describeStatus } from '../status/describeStatus.js';
 import { describeInboxes, inboxStatus } from '../status/inboxStatus.js';
 import { latestPeriod, ledgerFileNames, ledgerStatus } from '../status/ledgerStatus.js';
 import { exitCodes } from './exitCodes.js';
-import { parsePeriod } from './validateCommand.js';
+import { parsePeriod } from './parsePeriod.js';
 
 export function registerStatus(program: Command): void {
   program

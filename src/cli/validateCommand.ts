@@ -7,7 +7,7 @@ import { formatDiagnostic } from '../diagnostics/formatDiagnostic.js';
 import type { FileResult, SheetInfo, Verdict } from '../validate/FileResult.js';
 import { expandPaths, periodFromPath, validateFiles } from '../validate/validateFiles.js';
 import { exitCodes, UsageError } from './exitCodes.js';
-import { isMonth } from '../period/month.js';
+import { parsePeriod } from './parsePeriod.js';
 
 const SHOWN_PER_FILE = 10;
 
@@ -19,11 +19,6 @@ const verdictText: Record<Verdict, string> = {
   file_error: 'FILE ERROR (nothing would load)',
 };
 
-export function parsePeriod(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isMonth(value)) throw new UsageError(`--period must be a month as YYYY-MM, for example 2026-10 (got "${value}")`);
-  return value;
-}
 
 const sheetText = (s: SheetInfo) => `header on row ${s.headerRow}${s.titleRows > 0 ? `, ${s.titleRows} title row(s) above it not read` : ''}`;
 

@@ -1,6 +1,7 @@
 // What `raa export` exports: each dataset's current rows and the submission ledger, as queries, optionally for one period.
+import { sqlIdent, sqlText } from '../warehouse/sql.js';
 import { datasets } from '../../schemas/index.js';
-import { currentView, quoteIdent } from '../warehouse/datasetTables.js';
+import {currentView } from '../warehouse/datasetTables.js';
 
 export interface ExportSource {
   /** The exported table's name: the dataset name, or `submission` for the ledger. */
@@ -9,9 +10,6 @@ export interface ExportSource {
   sql: string;
 }
 
-/** A SQL string literal. */
-export const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-
 /**
  * The tables analysts get. Each dataset: every column of `current_<dataset>` (the newest loaded submission per
  * partner and period), provenance included: `submission_id` joins to the ledger and `source_line` points at the
@@ -19,11 +17,11 @@ export const sqlString = (value: string): string => `'${value.replaceAll("'", "'
  * rejected), so the history behind the current rows is there too. `period` restricts both to one month.
  */
 export function exportSources(period?: string): ExportSource[] {
-  const where = period === undefined ? '' : ` WHERE period = ${sqlString(period)}`;
+  const where = period === undefined ? '' : ` WHERE period = ${sqlText(period)}`;
   return [
     ...datasets.map((ds) => ({
       name: ds.name,
-      sql: `SELECT * FROM ${quoteIdent(currentView(ds))}${where} ORDER BY partner, period, submission_id, source_line`,
+      sql: `SELECT * FROM ${sqlIdent(currentView(ds))}${where} ORDER BY partner, period, submission_id, source_line`,
     })),
     { name: 'submission', sql: `SELECT * FROM submission${where} ORDER BY partner, period, id` },
   ];

@@ -2,7 +2,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Database } from '../warehouse/Database.js';
-import { sqlString } from './exportSources.js';
+import { sqlText } from '../warehouse/sql.js';
 import { partialPath, swapIn, tidyLeftovers } from './leftovers.js';
 
 export interface ParquetFile {
@@ -32,7 +32,7 @@ export async function writeParquetPartitions(db: Database, sql: string, dir: str
   try {
     written = await withPrivateUmask(() =>
       db.all<{ filename: string; count: number }>(
-        `COPY (${sql}) TO ${sqlString(staging)} (FORMAT parquet, PARTITION_BY (partner, period), OVERWRITE_OR_IGNORE, RETURN_STATS)`,
+        `COPY (${sql}) TO ${sqlText(staging)} (FORMAT parquet, PARTITION_BY (partner, period), OVERWRITE_OR_IGNORE, RETURN_STATS)`,
       ),
     );
   } catch (e) {

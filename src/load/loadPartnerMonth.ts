@@ -1,7 +1,7 @@
 // Load one partner-month into the warehouse: check its files (precheckFiles), decide what each becomes in received
 // order, run the cross checks, store everything in ONE transaction, then read back and verify. A failure leaves the
 // warehouse as it was.
-import type { ValidateSettings } from '../validate/ValidateSettings.js';
+import type { ValidateSettings } from '../config/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
 import type { FileLoad } from './FileLoad.js';
 import { extractName, summarise, type FilePlan } from './FilePlan.js';

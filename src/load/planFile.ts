@@ -1,6 +1,6 @@
 // Before the transaction, per file: decide from what precheckFiles found (bytes already in the ledger, or the
 // validation result) whether it loads, is held or is rejected, with the counts the ledger will hold.
-import type { ValidateSettings } from '../validate/ValidateSettings.js';
+import type { ValidateSettings } from '../config/ValidateSettings.js';
 import { verdictOutcome } from './decideOutcome.js';
 import { emptyLoadCounts, type LoadCounts } from './FileLoad.js';
 import type { FilePlan } from './FilePlan.js';

@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { makeScratchDir } from '../ingest/scratchDir.js';
 import { unexpectedFailure, validateBatch, type Validated } from '../validate/validateBatch.js';
-import type { ValidateSettings } from '../validate/ValidateSettings.js';
+import type { ValidateSettings } from '../config/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
 import { knownOutcome, type KnownSubmission } from './decideOutcome.js';
 import { hashFile } from './hashFile.js';

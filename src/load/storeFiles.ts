@@ -2,7 +2,8 @@
 // quarantine, the superseding of the submissions they replace, then every diagnostic. A statement per table rather
 // than per file where it can be (the ledger rows, the superseding, the diagnostics), as each costs DuckDB a plan.
 // Throws on any failure (the caller rolls back).
-import { datasetTableColumns, quoteIdent } from '../warehouse/datasetTables.js';
+import { sqlIdent } from '../warehouse/sql.js';
+import {datasetTableColumns } from '../warehouse/datasetTables.js';
 import type { Database } from '../warehouse/Database.js';
 import { lit } from '../validate/sql.js';
 import { extractName, type FilePlan } from './FilePlan.js';
@@ -92,11 +93,11 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
     if (!p.checked) throw new Error(`storeFiles: ${extractName(p.file, p.sheet)} has no checked rows`);
     const ds = p.checked.dataset;
     const rel = await p.checked.relations();
-    const cols = datasetTableColumns(ds).map((col) => quoteIdent(col.name));
-    const fields = ds.columns.map((col) => quoteIdent(col.field));
+    const cols = datasetTableColumns(ds).map((col) => sqlIdent(col.name));
+    const fields = ds.columns.map((col) => sqlIdent(col.field));
     // The one typed pass: straight from the staged text through the lookups into the dataset table.
     await db.run(
-      `INSERT INTO ${quoteIdent(ds.name)} (${cols.join(', ')})
+      `INSERT INTO ${sqlIdent(ds.name)} (${cols.join(', ')})
        SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${rel.loadable}`,
       [p.submissionId],
     );

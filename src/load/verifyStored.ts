@@ -1,6 +1,7 @@
 // After COMMIT, read back what each new submission stored: a successful COMMIT is no proof (design.md), the counts are.
+import { sqlIdent } from '../warehouse/sql.js';
 import type { Database } from '../warehouse/Database.js';
-import { quoteIdent } from '../warehouse/datasetTables.js';
+
 import { extractName, type FilePlan } from './FilePlan.js';
 
 /** Problems found, one sentence each; empty when every new submission is stored as planned. */
@@ -12,7 +13,7 @@ export async function verifyStored(db: Database, plans: readonly FilePlan[]): Pr
   const ids = stored.map((p) => p.submissionId).join(', ');
   const countOf = (table: string) => `(SELECT submission_id, count(*) AS n FROM ${table} WHERE submission_id IN (${ids}) GROUP BY ALL)`;
   const datasets = [...new Set(stored.flatMap((p) => (p.outcome === 'loaded' && p.checked ? [p.checked.dataset.name] : [])))];
-  const rowsStored = datasets.length ? `(${datasets.map((d) => `SELECT * FROM ${countOf(quoteIdent(d))}`).join(' UNION ALL ')})` : `(SELECT NULL::BIGINT AS submission_id, 0 AS n WHERE false)`;
+  const rowsStored = datasets.length ? `(${datasets.map((d) => `SELECT * FROM ${countOf(sqlIdent(d))}`).join(' UNION ALL ')})` : `(SELECT NULL::BIGINT AS submission_id, 0 AS n WHERE false)`;
   const rows = await db.all<{ id: number; status: string; rows_read: number; rows_loaded: number; rows_rejected: number; blank_rows: number; stored: number; quarantined: number; diagnostics: number }>(
     `SELECT s.id, s.status, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows,
        coalesce(r.n, 0) AS stored, coalesce(q.n, 0) AS quarantined, coalesce(d.n, 0) AS diagnostics

@@ -1,7 +1,7 @@
 // What every measure needs for month M: the period's dates as SQL literals, the partners, which datasets each partner submitted, and grouped queries over `current_*`.
 import type { FieldName } from '../../schemas/index.js';
 import type { DatasetName } from '../../schemas/index.js';
-import type { Pipeline } from '../pipeline/loadPipeline.js';
+import type { Pipeline } from '../config/Pipeline.js';
 import type { Database, Row } from '../warehouse/Database.js';
 import { reportPeriod, type ReportPeriod } from './reportPeriod.js';
 

@@ -1,7 +1,7 @@
 // Assemble a MeasureResult from a per-entity builder and the measure's catalogue entry: every figure described
 // (direction, target, window), partners lacking a needed dataset become `not_submitted`, the region lists them. A
 // figure, breakdown or trend the SQL computes but the catalogue does not declare (or the reverse) is a bug, said at once.
-import { measureDefinition, type MeasureDefinition } from './catalogue/catalogue.js';
+import { measureDefinition, type MeasureDefinition } from '../catalogue/catalogue.js';
 import { describeFigure, endDaysEarlier, pointWindow, windowOf, type FigureContext } from './describeFigure.js';
 import { notSubmitted } from './figure.js';
 import { hasSubmitted, REGION, type MeasureContext } from './MeasureContext.js';

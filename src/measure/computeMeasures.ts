@@ -1,5 +1,5 @@
 // Every measure of the catalogue (docs/measures.md) for month M, per partner and region, with the submissions used and the internal evidence lists.
-import type { Pipeline } from '../pipeline/loadPipeline.js';
+import type { Pipeline } from '../config/Pipeline.js';
 import type { Database } from '../warehouse/Database.js';
 import { adopterMeasures } from './adopterMeasures.js';
 import { childrenMeasures } from './childrenMeasures.js';

@@ -1,6 +1,6 @@
 // A computed figure described from the catalogue: its direction, target and amber threshold in force (pipeline file
 // over catalogue default), its RAG, the dates it counts over and the time limit it counts against.
-import { targetNumbers, type FigureDefinition, type MeasureDefinition, type TargetNumbers, type WindowKind } from './catalogue/catalogue.js';
+import { targetNumbers, type FigureDefinition, type MeasureDefinition, type TargetNumbers, type WindowKind } from '../catalogue/catalogue.js';
 import { ragOf, type RagRule } from './figure.js';
 import type { ReportPeriod } from './reportPeriod.js';
 import type { Figure, FigureWindow, TimeLimit } from './types.js';

@@ -1,6 +1,6 @@
 // Disclosure control for the published audience (reports/README.md): counts 1–5 and figures over 1–5 records hidden (primary),
 // then further cells hidden (secondary) until no hidden cell can be pinned from the totals and the cells shown.
-import type { Suppression } from '../pipeline/PipelineConfig.js';
+import type { Suppression } from '../config/PipelineConfig.js';
 import { disclosureModel, pinnedUnknowns, sizeOf, type Component, type Unknown } from './disclosureModel.js';
 import { linesOf, seriesOf, type Line } from './disclosureTables.js';
 import { linkedCells } from './disclosureLinks.js';

@@ -1,5 +1,5 @@
 // Internal-audience evidence for month M: record ids behind overdue actions, unactioned concerns and children waiting over 90 days since placement order.
-import { measureDefinition } from './catalogue/catalogue.js';
+import { measureDefinition } from '../catalogue/catalogue.js';
 import { childWaitingOver90 } from './childrenMeasures.js';
 import { overdueAt, unactionedAt } from './concernMeasures.js';
 import type { MeasureContext } from './MeasureContext.js';

@@ -3,19 +3,12 @@
 // (reportJsonSchema), so the published schema cannot drift from what the code writes.
 // Measures compute `Figure`s; disclosure control (published audience) rewrites them; renderers only read them.
 import { z } from 'zod';
+import { Direction, FigureWindow, Unit } from '../catalogue/vocabulary.js';
 
-export const Unit = z.enum(['count', 'percent', 'days', 'gbp', 'months', 'fte', 'score', 'rate']).meta({
-  id: 'Unit',
-  description:
-    'count: records; percent: 0–100 with one decimal; days: calendar days (one decimal); gbp: pounds, exact to the penny; months; fte: full-time equivalent staff; score: outcome score points; rate: per month (arrivals) or allocations per FTE per month',
-});
-export type Unit = z.infer<typeof Unit>;
+export { Direction, FigureWindow, Unit };
 
 export const Rag = z.enum(['green', 'amber', 'red']).meta({ id: 'Rag' });
 export type Rag = z.infer<typeof Rag>;
-
-export const Direction = z.enum(['higher', 'lower']).meta({ id: 'Direction', description: 'Which way is better: a higher or a lower value.' });
-export type Direction = z.infer<typeof Direction>;
 
 /**
  * - `ok`: computed.
@@ -30,20 +23,6 @@ export type FigureStatus = z.infer<typeof FigureStatus>;
 
 const isoDate = z.iso.date();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month as YYYY-MM' });
-
-/** The period a figure counts over, dates inclusive. */
-export const FigureWindow = z
-  .strictObject({
-    kind: z.enum(['month', 'twelve_months', 'financial_year', 'last_three_months', 'as_at']).meta({
-      description:
-        'month: the reporting month (or one month of a trend); twelve_months: the month and the eleven before it; financial_year: 1 April of the financial year containing the month end, to the month end; last_three_months: the month and the two before it; as_at: a position on one day (start = end)',
-    }),
-    start: isoDate,
-    end: isoDate,
-    financialYear: z.string().regex(/^\d{4}-\d{2}$/).optional().meta({ description: 'Financial-year figures only: the year, e.g. 2026-27 (1 April 2026 to 31 March 2027).' }),
-  })
-  .meta({ id: 'FigureWindow', description: 'The dates a figure counts over, both inclusive.' });
-export type FigureWindow = z.infer<typeof FigureWindow>;
 
 /** The time limit a figure counts cases against, e.g. allocated within 28 days. */
 export const TimeLimit = z

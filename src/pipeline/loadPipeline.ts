@@ -6,23 +6,11 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } fro
 import type { z } from 'zod';
 import { listReports } from '../report/loadReport.js';
 import { reportsDir } from '../report/reportsDir.js';
-import { PipelineConfig, type Partner } from './PipelineConfig.js';
+import type { Pipeline } from '../config/Pipeline.js';
+import { PipelineConfig } from '../config/PipelineConfig.js';
 
-/** A checked pipeline: every default applied, every path absolute. */
-export interface Pipeline extends Omit<PipelineConfig, 'warehouse' | 'output'> {
-  /** The pipeline's name: the file name without `.yaml`. */
-  name: string;
-  /** Absolute path of the pipeline file. */
-  file: string;
-  /** Absolute path of the DuckDB warehouse. */
-  warehouse: string;
-  /** Absolute folder the reports go into, one `<YYYY-MM>/` folder per month. */
-  output: string;
-  /** Lines for people about how the file was read (e.g. which default warehouse is used); loadPipeline prints them. */
-  notes: string[];
-  /** Partners with absolute inbox folders. */
-  partners: Partner[];
-}
+export type { Pipeline };
+
 
 /** One finding in a pipeline file. `line`/`column` are 1-based; null when the file could not be read at all. */
 export interface PipelineIssue {

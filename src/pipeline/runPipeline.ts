@@ -13,8 +13,8 @@ import { optionalDatasets } from '../../schemas/index.js';
 import { latestPeriod, ledgerStatus, type LedgerStatus } from '../status/ledgerStatus.js';
 import type { Pipeline } from './loadPipeline.js';
 import type { Progress } from './progress.js';
-import { renderReports } from './renderReports.js';
-import type { ValidateSettings } from '../validate/ValidateSettings.js';
+import { renderMonthReports } from './renderMonthReports.js';
+import type { ValidateSettings } from '../config/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
 import { withWarehouse } from './withWarehouse.js';
 import { monthBatches } from './monthBatches.js';
@@ -127,7 +127,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions = {}): Pr
     if (reportPeriod) {
       say(`rendering the reports for ${reportPeriod}`);
       try {
-        reportFiles = await renderReports({ pipeline, db, period: reportPeriod, say: (l) => reportNotes.push(l) });
+        reportFiles = await renderMonthReports({ pipeline, db, period: reportPeriod, say: (l) => reportNotes.push(l) });
       } catch (e) {
         reportError = firstLine(e);
       }

@@ -1,8 +1,8 @@
 // The report's "Definitions and method" section, written from the measure catalogue: this month's dates, how every
 // measure is computed, and for each measure of the report its definition and the targets in force (as its figures state them).
-import { findMeasure, fillTarget, type MeasureDefinition, type TargetNumbers } from '../measure/catalogue/catalogue.js';
-import { describeTarget, directionText, unitText, windowText } from '../measure/catalogue/describeTarget.js';
-import { methodNotes } from '../measure/catalogue/methodNotes.js';
+import { findMeasure, fillTarget, type MeasureDefinition, type TargetNumbers } from '../catalogue/catalogue.js';
+import { describeTarget, directionText, unitText, windowText } from '../catalogue/describeTarget.js';
+import { methodNotes } from '../catalogue/methodNotes.js';
 import { financialYear, windowOf } from '../measure/describeFigure.js';
 import { reportPeriod } from '../measure/reportPeriod.js';
 import type { MeasureResult } from '../measure/types.js';

@@ -1,7 +1,7 @@
 // A report definition applied to ReportData: the purpose and the summary page, sections with filled narrative, tiles,
 // charts as SVG with their data tables, and every table (for HTML and CSV), each table noting its figures' targets.
 import type { EvidenceList, Figure, MeasureResult, ReportData } from '../measure/types.js';
-import { matchesPattern, type LoadedReport, type SectionDefinition } from '../report/ReportDefinition.js';
+import { matchesPattern, type LoadedReport, type SectionDefinition } from '../config/ReportDefinition.js';
 import { describeChart } from './describeChart.js';
 import { fillNarrative } from './fillNarrative.js';
 import { humanise, type Suppressed } from './formatFigure.js';

@@ -3,8 +3,8 @@ import { disclose, markSuppression } from '../measure/disclose.js';
 import type { ComputedMeasures } from '../measure/computeMeasures.js';
 import { reportPeriod } from '../measure/reportPeriod.js';
 import type { Audience, ReportData } from '../measure/types.js';
-import type { Pipeline } from '../pipeline/loadPipeline.js';
-import { matchesPattern, type ReportDefinition } from './ReportDefinition.js';
+import type { Pipeline } from '../config/Pipeline.js';
+import { matchesPattern, type ReportDefinition } from '../config/ReportDefinition.js';
 
 /** Measure ids or patterns a definition uses anywhere: section measures, tiles, charts' and tables' data names. */
 export function measurePatterns(d: ReportDefinition, chartData: Iterable<string> = []): string[] {

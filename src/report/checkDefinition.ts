@@ -1,7 +1,7 @@
 // A report definition checked against the measure catalogue: every measure, figure, breakdown and trend it names must
 // exist, so a typo is a configuration error when the report is loaded, before any partner's data is touched.
-import { catalogue, findMeasure } from '../measure/catalogue/catalogue.js';
-import { matchesPattern, type ReportDefinition } from './ReportDefinition.js';
+import { catalogue, findMeasure } from '../catalogue/catalogue.js';
+import { matchesPattern, type ReportDefinition } from '../config/ReportDefinition.js';
 
 export interface DefinitionIssue {
   /** Key path in report.yaml, e.g. `['sections', 0, 'tiles', 2, 'figure']`. */

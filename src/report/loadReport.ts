@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import type { z } from 'zod';
 import { UsageError } from '../errors/RaaError.js';
 import { dataNameIssue, definitionIssues } from './checkDefinition.js';
-import { ReportDefinition, type ChartSpec, type LoadedReport } from './ReportDefinition.js';
+import { ReportDefinition, type ChartSpec, type LoadedReport } from '../config/ReportDefinition.js';
 
 /** A report definition or chart spec is missing or wrong. One line per finding: `file:line:col: key: message`. */
 export class ReportDefinitionError extends UsageError {

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { computeMeasures, NoDataForPeriodError, type ComputedMeasures } from '../measure/computeMeasures.js';
 import type { Audience, ReportData } from '../measure/types.js';
-import type { Pipeline } from '../pipeline/loadPipeline.js';
+import type { Pipeline } from '../config/Pipeline.js';
 import { chartStats } from '../render/renderChart.js';
 import type { Comparisons } from '../render/prepareReport.js';
 import { findChromium, renderPdf, type PdfJob } from '../render/renderPdf.js';

@@ -2,14 +2,14 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Audience, ReportData } from '../measure/types.js';
-import type { Suppression } from '../pipeline/PipelineConfig.js';
+import type { Suppression } from '../config/PipelineConfig.js';
 import { suppressedFor, type Suppressed } from '../render/formatFigure.js';
 import { prepareReport, type Comparisons } from '../render/prepareReport.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderHtml } from '../render/renderHtml.js';
 import { renderJson } from '../render/renderJson.js';
 import type { PdfJob } from '../render/renderPdf.js';
-import type { LoadedReport } from './ReportDefinition.js';
+import type { LoadedReport } from '../config/ReportDefinition.js';
 
 import type { Format } from './formats.js';
 export type { Format } from './formats.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { datasets } from '../../schemas/index.js';
 import { hashFile } from '../load/hashFile.js';
 import { isMonth } from '../period/month.js';
-import type { Pipeline } from '../pipeline/loadPipeline.js';
+import type { Pipeline } from '../config/Pipeline.js';
 import { Database, WarehouseBusyError } from '../warehouse/Database.js';
 import { latestVersion, schemaVersion } from '../warehouse/migrations.js';
 

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inboxContents, type InboxNotRead } from '../load/inboxFiles.js';
-import type { Pipeline } from '../pipeline/loadPipeline.js';
+import type { Pipeline } from '../config/Pipeline.js';
 
 export interface InboxStatus {
   partner: string;

@@ -1,7 +1,7 @@
 // The submission ledger for one month, per partner and dataset: what arrived when (on time or late against the due day),
 // how many versions, what was held or rejected, and the rows of the submission in use. Read-only.
 import { datasets, optionalDatasets } from '../../schemas/index.js';
-import type { Pipeline } from '../pipeline/loadPipeline.js';
+import type { Pipeline } from '../config/Pipeline.js';
 import type { Database } from '../warehouse/Database.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
 

@@ -12,7 +12,7 @@ import type { FileResult } from './FileResult.js';
 import { finishResult, type PreparedFile } from './prepareFile.js';
 import { profileLap } from './profile.js';
 import { ident, lit, rawCol } from './sql.js';
-import type { ValidateSettings } from './ValidateSettings.js';
+import type { ValidateSettings } from '../config/ValidateSettings.js';
 
 export interface CheckOptions {
   db: Database;

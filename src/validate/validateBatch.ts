@@ -13,7 +13,7 @@ import { checkFiles, type CheckFile } from './checkFiles.js';
 import type { FileResult } from './FileResult.js';
 import { emptyResult, finishResult, prepareFile } from './prepareFile.js';
 import { workbookExtracts } from './workbookExtracts.js';
-import type { ValidateSettings } from './ValidateSettings.js';
+import type { ValidateSettings } from '../config/ValidateSettings.js';
 
 /** The last day events may fall on: the end of the reporting month, or today when no month is given. */
 export function periodEnd(period: string | undefined, today = new Date()): string {

@@ -10,7 +10,7 @@ import { Database } from '../warehouse/Database.js';
 import { memoryLimit } from '../warehouse/memoryLimit.js';
 import type { FileResult } from './FileResult.js';
 import { validateBatch } from './validateBatch.js';
-import { defaultSettings, type ValidateSettings } from './ValidateSettings.js';
+import { defaultSettings, type ValidateSettings } from '../config/ValidateSettings.js';
 
 /** Files named are taken whatever their extension; folders are searched (recursively, in name order) for CSV/TXT/TSV. */
 export async function expandPaths(paths: string[]): Promise<string[]> {

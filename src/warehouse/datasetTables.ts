@@ -18,9 +18,6 @@ export const provenanceColumns: readonly TableColumn[] = [
   { name: 'source_line', type: 'INTEGER', notNull: true },
 ];
 
-/** Quote an identifier for DuckDB (dataset fields include words like `month` and `source`). */
-export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-
 /** The typed table holding every loaded row of a dataset, from every submission. */
 export const datasetTable = (ds: Pick<Dataset, 'name'>): string => ds.name;
 

@@ -3,11 +3,11 @@
 // figure says how it is judged and which dates it counts over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeasure } from '../../src/measure/buildMeasure.js';
-import { catalogue, defaultNumbers, measureDefinition } from '../../src/measure/catalogue/catalogue.js';
+import { catalogue, defaultNumbers, measureDefinition } from '../../src/catalogue/catalogue.js';
 import { count } from '../../src/measure/figure.js';
 import { measureContext } from '../../src/measure/MeasureContext.js';
 import type { EvidenceList, Figure, MeasureResult } from '../../src/measure/types.js';
-import { Targets } from '../../src/pipeline/PipelineConfig.js';
+import { Targets } from '../../src/config/PipelineConfig.js';
 import { sampleMeasures } from './sampleMeasures.js';
 import { cleanup, fig, newWarehouse, pipeline, submit } from './warehouseFixture.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboxFiles } from '../../src/load/inboxFiles.js';
 import { loadPartnerMonth } from '../../src/load/loadPartnerMonth.js';
-import { measureDefinition } from '../../src/measure/catalogue/catalogue.js';
+import { measureDefinition } from '../../src/catalogue/catalogue.js';
 import { computeMeasures } from '../../src/measure/computeMeasures.js';
 import { characteristics } from '../../src/measure/dqMeasures.js';
 import type { MeasureResult } from '../../src/measure/types.js';

@@ -1,7 +1,7 @@
 // Each HTML report has a "Definitions and method" section written from the catalogue: this month's dates, the method,
 // and every measure of the report with its definition and the targets in force (the pipeline file's when it sets them).
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalogue } from '../../src/measure/catalogue/catalogue.js';
+import { catalogue } from '../../src/catalogue/catalogue.js';
 import { computeMeasures } from '../../src/measure/computeMeasures.js';
 import { suppressedFor } from '../../src/render/formatFigure.js';
 import { prepareReport } from '../../src/render/prepareReport.js';

@@ -1,8 +1,8 @@
 // A measure declared as data: what it counts, over what, in which window, which way is better, its default target,
 // and the names of its figures, breakdowns and trends. The SQL in src/measure/*Measures.ts implements these; the
 // report definitions are checked against them; docs/measures.md and each report's definitions section are written from them.
-import type { DatasetName } from '../../../schemas/index.js';
-import type { Direction, FigureWindow, Unit } from '../types.js';
+import type { DatasetName } from '../../schemas/index.js';
+import type { Direction, FigureWindow, Unit } from './vocabulary.js';
 
 /** Which dates a figure counts over (FigureWindow.kind in the JSON). */
 export type WindowKind = FigureWindow['kind'];

@@ -1,6 +1,6 @@
 // Words for a measure's target, a figure's unit, direction and window: shared by docs/measures.md and each report's
 // definitions section, so the two say the same thing.
-import type { Direction, Unit } from '../types.js';
+import type { Direction, Unit } from './vocabulary.js';
 import type { MeasureDefinition, TargetNumbers, WindowKind } from './catalogue.js';
 
 export const unitText: Record<Unit, string> = {

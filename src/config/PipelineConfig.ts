@@ -1,8 +1,8 @@
 // The shape of `pipelines/<name>.yaml` as zod: every key checked, unknown keys refused, every optional setting defaulted
 // (targets from the measure catalogue, docs/measures.md; the data contract from `raa spec`).
 import { z } from 'zod';
-import { targetDefault } from '../measure/catalogue/catalogue.js';
-import { defaultSettings } from '../validate/ValidateSettings.js';
+import { targetDefault } from '../catalogue/catalogue.js';
+import { defaultSettings } from './ValidateSettings.js';
 
 /** Red/amber/green thresholds on a percentage (0–100, as docs/measures.md writes them). */
 const ragShape = (green: number, amber: number) => ({

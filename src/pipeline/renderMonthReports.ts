@@ -15,11 +15,11 @@ export interface ReportContext {
 }
 
 /** Output under `<pipeline output>/<period>/` (default `reports/<pipeline name>/` beside the pipeline file); a month with nothing loaded is said, not thrown. */
-export async function renderReports(ctx: ReportContext): Promise<string[]> {
+export async function renderMonthReports(ctx: ReportContext): Promise<string[]> {
   try {
     // Loaded here, not at start-up: the renderers bring Vega, which no other command needs.
-    const { renderReports: render } = await import('../report/renderReports.js');
-    const files = await render({ db: ctx.db, pipeline: ctx.pipeline, period: ctx.period, formats: ['html', 'json', 'csv'], say: ctx.say });
+    const { renderReports } = await import('../report/renderReports.js');
+    const files = await renderReports({ db: ctx.db, pipeline: ctx.pipeline, period: ctx.period, formats: ['html', 'json', 'csv'], say: ctx.say });
     // One line per report file, and one per CSV folder rather than per table.
     return [...new Set(files.map((f) => (f.endsWith('.csv') ? `${dirname(f)}/` : f)))];
   } catch (e) {
