@@ -1,6 +1,7 @@
 // Type-checked lint: a missing `await` on a DuckDB call is a real bug, so no-floating-promises is on.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'reports/out/', 'sample-data/', 'coverage/'] },
@@ -14,4 +15,5 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  ...layers,
 );
