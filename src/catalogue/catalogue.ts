@@ -23,7 +23,7 @@ export function findMeasure(id: string): MeasureDefinition | undefined {
 /** The definition of a measure id the code itself names: absent is a bug, not a user's mistake. */
 export function measureDefinition(id: string): MeasureDefinition {
   const m = byId.get(id);
-  if (!m) throw new Error(`measure ${id} is not in the catalogue (src/measure/catalogue/)`);
+  if (!m) throw new Error(`measure ${id} is not in the catalogue (src/catalogue/)`);
   return m;
 }
 

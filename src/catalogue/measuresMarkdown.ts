@@ -56,7 +56,7 @@ function measureSection(m: MeasureDefinition): string {
 export function measuresMarkdown(): string {
   const intro = `# Measures
 
-Generated from \`src/measure/catalogue/\` by \`npm run docs\`; do not edit by hand (a test fails when this file is stale).
+Generated from \`src/catalogue/\` by \`npm run docs\`; do not edit by hand (a test fails when this file is stale).
 The data contract these measures read is \`raa spec\`'s output; the JSON report's shape is \`docs/report.schema.json\`.
 
 ## How every measure is computed

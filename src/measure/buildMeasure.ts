@@ -22,7 +22,7 @@ const mapFigures = <T, U>(r: Record<string, T>, f: (v: T, k: string) => U): Reco
 function sameNames(what: string, computed: Record<string, unknown> | undefined, declared: Record<string, unknown> | undefined, id: string): void {
   const a = Object.keys(computed ?? {}).sort();
   const b = Object.keys(declared ?? {}).sort();
-  if (a.join() !== b.join()) throw new Error(`measure ${id}: ${what} computed [${a.join(', ')}] but the catalogue declares [${b.join(', ')}] (src/measure/catalogue/)`);
+  if (a.join() !== b.join()) throw new Error(`measure ${id}: ${what} computed [${a.join(', ')}] but the catalogue declares [${b.join(', ')}] (src/catalogue/)`);
 }
 
 /** Every figure of `parts` described from the catalogue; units must agree with it. */

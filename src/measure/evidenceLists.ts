@@ -14,7 +14,7 @@ export async function evidenceLists(ctx: MeasureContext): Promise<EvidenceList[]
   /** The catalogue's evidence list of measure `id` (title and columns), with the query's rows in its column order. */
   const list = (id: string, data: Record<string, string | number | null>[]): EvidenceList => {
     const e = measureDefinition(id).evidence;
-    if (!e) throw new Error(`measure ${id} declares no evidence list in the catalogue (src/measure/catalogue/)`);
+    if (!e) throw new Error(`measure ${id} declares no evidence list in the catalogue (src/catalogue/)`);
     return { id, title: e.title, columns: [...e.columns], rows: data.map((r) => e.columns.map((c) => r[c] ?? null)) };
   };
   return [
