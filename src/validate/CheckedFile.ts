@@ -19,8 +19,7 @@ export type Relation = string;
 export interface CheckedRelations {
   /**
    * The rows that load: `rec`, `source_line`, `excel_row`, then every dataset field, typed, in the dataset table's
-   * order (a date minimised to its month is the month's first day). Read straight from the staged text through the
-   * lookups: the typed rows are never written anywhere but the warehouse table.
+   * order (a date minimised to its month is the month's first day).
    */
   loadable: Relation;
   /** Every non-blank data row, rejected ones too: `rec`, then every dataset field, typed (NULL when missing or invalid). */

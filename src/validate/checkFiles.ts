@@ -7,7 +7,7 @@ import type { Database } from '../warehouse/Database.js';
 import { buildLookups } from './buildLookups.js';
 import { collectDiagnostics } from './collectDiagnostics.js';
 import { checkedFile, type CheckedFile } from './CheckedFile.js';
-import { blankTableSql, FILE_SPAN, fileOfRec, findingsTableSql, typedViewSql, type StagedPart } from './compileChecks.js';
+import { blankTableSql, FILE_SPAN, fileOfRec, findingsTableSql, typedTableSql, type StagedPart } from './compileChecks.js';
 import type { FileResult } from './FileResult.js';
 import { finishResult, type PreparedFile } from './prepareFile.js';
 import { profileLap } from './profile.js';
@@ -20,9 +20,6 @@ export interface CheckOptions {
   prefix: string;
   settings: ValidateSettings;
 }
-
-/** Up to this many data rows in a group, its typed rows are a table; above, a view (see checkFiles). */
-export const TYPED_TABLE_ROWS = 100_000;
 
 /** A prepared file and the last day of its reporting month, `yyyy-mm-dd`: none of its event dates may be later. */
 export interface CheckFile {
@@ -43,17 +40,10 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
   const { db, settings } = opts;
   const ends = group.map((g) => g.periodEnd);
   const t = (name: string) => `${opts.prefix}_${name}`;
-  const names = { source: t('src'), typed: t('typed'), keyed: t('keyed'), blank: t('blank'), flagged: t('flagged'), dups: t('dups'), findings: t('findings'), fieldCounts: t('fieldcounts') };
+  const names = { source: t('src'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
   const offset = (i: number) => i * FILE_SPAN;
-  const groupTables = [names.blank, names.flagged, names.dups, names.findings, names.fieldCounts, t('fieldcounts_raw'), t('lk')];
-  // A large group's typed rows are a view, read once by the checks and once by the load's insert (never written twice);
-  // a small group's are a table, so that the few statements after (cross checks, the insert) plan against one table
-  // rather than a join per typed field (planning, not rows, is their cost, and many joins in one plan each reserve memory).
-  const rows = files.reduce((n, f) => n + Math.max(0, f.map.records - 1), 0);
-  const typedKind = rows > TYPED_TABLE_ROWS ? 'VIEW' : 'TABLE';
+  const groupTables = [names.typed, names.blank, names.cells, names.findings, names.fieldCounts, t('fieldcounts_raw')];
   const dropGroup = async () => {
-    await db.run(`DROP ${typedKind} IF EXISTS temp.${ident(names.typed)}`);
-    await db.run(`DROP VIEW IF EXISTS temp.${ident(names.keyed)}`);
     await db.run(`DROP ${files.length > 1 ? 'TABLE' : 'VIEW'} IF EXISTS temp.${ident(names.source)}`);
     for (const n of groupTables) await db.run(`DROP TABLE IF EXISTS temp.${ident(n)}`);
   };
@@ -77,26 +67,22 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
     const lookups = await buildLookups(db, names.source, opts.prefix, columns, [...new Set(ends)].sort());
     profileLap('lookups');
 
-    // 6. validate: typed rows (a view), then every cell rule, row rule and key check as one findings table
+    // 6. validate: typed rows, then every cell rule, row rule and key check as one findings table
     const ctx = { dataset, columns, source: names.source, lookups, settings };
     // Blank rows are looked for only in files whose record scan found rows that might be blank (most have none).
     const parts: StagedPart[] = files.flatMap((f, i) => (f.map.maybeBlankRows ? [{ staging: f.staging, width: f.map.maxFields, offset: offset(i) }] : []));
     const blank = parts.length > 0 ? names.blank : null;
     if (parts.length > 0) await db.run(blankTableSql(parts, names.blank));
-    await db.run(typedViewSql(ctx, names.typed, blank, undefined, typedKind));
-    await db.run(typedViewSql(ctx, names.keyed, blank, dataset.key));
+    await db.run(typedTableSql(ctx, names.typed, blank));
+    profileLap('typed');
     const misaligned = files.flatMap((f, i) => f.map.badFieldCounts.map(([r, n]) => [String(r + offset(i)), String(n)]));
     if (misaligned.length > 0) {
       await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(t('fieldcounts_raw'))} (rec VARCHAR, fields VARCHAR)`);
       await db.appendText(t('fieldcounts_raw'), misaligned, { temp: true });
       await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(names.fieldCounts)} AS SELECT CAST(rec AS BIGINT) AS rec, CAST(fields AS INTEGER) AS fields FROM ${ident(t('fieldcounts_raw'))}`);
     }
-    const [flagged, dups, findings] = findingsTableSql(ctx, { ...names, blank, fieldCounts: misaligned.length > 0 ? names.fieldCounts : null });
-    await db.run(flagged);
-    profileLap('flagged rows');
-    await db.run(dups);
-    profileLap('duplicate keys');
-    await db.run(findings);
+    for (const sql of findingsTableSql(ctx, { ...names, blank, fieldCounts: misaligned.length > 0 ? names.fieldCounts : null })) await db.run(sql);
+    if (lookups) await db.run(`DROP TABLE IF EXISTS temp.${ident(lookups.table)}`);
     profileLap('findings');
 
     // 7. every diagnostic, and an account of every row: read = would load + would reject + blank

@@ -1,4 +1,4 @@
-// validate: compile a dataset's contract into SQL — a typed view (one valid value, rule and detail per field, per row)
+// validate: compile a dataset's contract into SQL — a typed table (one valid value, rule and detail per field, per row)
 // and the list of findings (cell rules, row rules, key uniqueness) — from the schema data alone.
 import type { Dataset, RowRule } from '../../schemas/index.js';
 import { duckdbType } from '../contract/duckdbType.js';
@@ -30,53 +30,47 @@ export const fileOfRec = (rec: string) => `(${rec} // ${FILE_SPAN})`;
 const tokens = missingTokens.map(lit).join(', ');
 const f = (field: string) => ident(field);
 
-/** The names of a field's cell rule and its detail in the typed relation, beside its typed value. */
-export const ruleCol = (field: string): string => ident(`rule:${field}`);
-export const detailCol = (field: string): string => ident(`detail:${field}`);
-
-/**
- * A field's typed value (from its lookup for typed domains, else trimmed text; NULL when missing or invalid) and the
- * cell rule it breaks or warns of, with its detail (NULL when none).
- */
-function fieldSql(m: MappedColumn, ctx: CheckContext, j: number): { select: string[]; join?: string; flag?: string } {
+/** The typed value of a field: from its lookup (typed domains) or trimmed text; NULL when missing or invalid. */
+function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: string; join?: string } {
   const { column: col } = m;
-  if (m.index === null) return { select: [`CAST(NULL AS ${duckdbType(col.type)}) AS ${f(col.field)}`, `CAST(NULL AS VARCHAR) AS ${ruleCol(col.field)}`, `CAST(NULL AS VARCHAR) AS ${detailCol(col.field)}`] };
+  if (m.index === null) return { select: `CAST(NULL AS ${duckdbType(col.type)}) AS ${f(col.field)}` };
   const raw = `s.${rawCol(m.index)}`;
   const key = lookupKey(col);
   if (key === null) {
-    const norm = `lower(trim(${raw}))`;
-    const tooLong = col.type.kind === 'text' && col.type.maxLength ? `length(trim(${raw})) > ${col.type.maxLength}` : null;
-    const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${col.required ? lit('required.missing') : 'NULL'} WHEN ${norm} = ${lit(notKnownToken)} THEN ${col.required ? lit('required.not_known') : 'NULL'}${
-      tooLong ? ` WHEN ${tooLong} THEN 'text.too_long'` : ''
-    } END`;
-    const flags = [...(col.required ? [`${raw} IS NULL OR ${norm} IN (${tokens}, ${lit(notKnownToken)})`] : []), ...(tooLong ? [tooLong] : [])];
-    return {
-      select: [
-        `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}, ${lit(notKnownToken)})${tooLong ? ` OR ${tooLong}` : ''} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}`,
-        `${rule} AS ${ruleCol(col.field)}`,
-        `CAST(NULL AS VARCHAR) AS ${detailCol(col.field)}`,
-      ],
-      flag: flags.length ? flags.join(' OR ') : undefined,
-    };
+    const max = col.type.kind === 'text' && col.type.maxLength ? ` OR length(trim(${raw})) > ${col.type.maxLength}` : '';
+    return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
   const lk = ctx.lookups;
-  const j_ = `j${j}`;
-  // A NULL cell (the file's row is short of it) is not in the lookup: it is missing.
-  return {
-    select: [
-      `${j_}.${lookupValueColumn(col.type)} AS ${f(col.field)}`,
-      `CASE WHEN ${raw} IS NULL THEN ${col.required ? lit('required.missing') : 'NULL'} ELSE ${j_}.rule END AS ${ruleCol(col.field)}`,
-      `${j_}.detail AS ${detailCol(col.field)}`,
-    ],
-    join: `LEFT JOIN (SELECT pe, raw, rule, detail, ${lookupValueColumn(col.type)} FROM ${ident(lk.table)} WHERE key = ${lit(key)}) AS ${j_} ON ${lookupJoin(lk, col, j_, 's', rawCol(m.index))}`,
-    // Only a key with a failing value can have a rule: a clean optional column needs no test at all.
-    flag: [...(col.required ? [`${raw} IS NULL`] : []), ...(lk.failing.has(key) ? [`${j_}.rule IS NOT NULL`] : [])].join(' OR ') || undefined,
-  };
+  return { select: `j${j}.${lookupValueColumn(col.type)} AS ${f(col.field)}`, join: `LEFT JOIN (SELECT pe, raw, ${lookupValueColumn(col.type)} FROM ${ident(lk.table)} WHERE key = ${lit(key)}) AS j${j} ON ${lookupJoin(lk, col, `j${j}`, 's', rawCol(m.index))}` };
 }
 
 /** The rows that are not blank (`blank`: the table of blank rows, null when there are none). */
 const notBlank = (blank: string | null) => (blank === null ? 'true' : `s.rec NOT IN (SELECT rec FROM ${ident(blank)})`);
+
+/** Cell findings of one field: (rec, field, rule, detail) for every non-blank data row whose cell breaks a rule. */
+function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext, blank: string | null): string | null {
+  const { column: col } = m;
+  const raw = `s.${rawCol(m.index)}`;
+  const rows = notBlank(blank);
+  const field = lit(col.field);
+  const key = lookupKey(col);
+  if (key === null) {
+    const norm = `lower(trim(${raw}))`;
+    const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${col.required ? lit('required.missing') : 'NULL'} WHEN ${norm} = ${lit(notKnownToken)} THEN ${col.required ? lit('required.not_known') : 'NULL'}${
+      col.type.kind === 'text' && col.type.maxLength ? ` WHEN length(trim(${raw})) > ${col.type.maxLength} THEN 'text.too_long'` : ''
+    } END`;
+    return `SELECT rec, ${field} AS field, rule, NULL AS detail FROM (SELECT s.rec AS rec, ${rule} AS rule FROM ${ident(ctx.source)} AS s WHERE ${rows}) WHERE rule IS NOT NULL`;
+  }
+  if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
+  const missing = `SELECT s.rec AS rec, ${field} AS field, 'required.missing' AS rule, NULL AS detail FROM ${ident(ctx.source)} AS s WHERE ${raw} IS NULL AND ${rows}`;
+  // Only values that break a rule need the join; a clean column of an optional field needs no scan at all.
+  const failing = ctx.lookups.failing.has(key)
+    ? `SELECT s.rec AS rec, ${field} AS field, j.rule, j.detail FROM ${ident(ctx.source)} AS s JOIN (SELECT pe, raw, rule, detail FROM ${ident(ctx.lookups.table)} WHERE key = ${lit(key)} AND rule IS NOT NULL) AS j ON ${lookupJoin(ctx.lookups, col, 'j', 's', rawCol(m.index))} WHERE ${rows}`
+    : null;
+  const parts = [failing, col.required ? missing : null].filter((x): x is string => x !== null);
+  return parts.length ? parts.join(' UNION ALL ') : null;
+}
 
 /** A file's staging table (rowid 0 = header, then c0 … c<width − 1>) and the number its row ids are offset by in `rec`. */
 export interface StagedPart {
@@ -98,18 +92,14 @@ export function blankTableSql(parts: readonly StagedPart[], blank: string): stri
 }
 
 /**
- * `CREATE VIEW typed AS …` (or `TABLE`): per non-blank data row, `rec`, `pe` (its month end) and, for each field of `fields` (default:
- * every field), its typed value (NULL when missing or invalid), `"rule:<field>"` and `"detail:<field>"`, then `"cell:flag"`,
- * true when some cell has a rule (the same test as the rule columns', made cheap to filter on). A view, not a
- * table: the checks read it once for the few rows that break a rule, and the load reads it once more to insert the rows
- * that load, so typed rows are never written twice. Only the lookups of the fields asked for are joined. As a TABLE
- * (small groups), later statements plan against one table instead of a join per typed field.
+ * `CREATE TABLE typed AS …`: per non-blank data row, `rec`, `pe` (its month end) and each field's typed value (NULL
+ * when missing or invalid).
  */
-export function typedViewSql(ctx: CheckContext, typed: string, blank: string | null, fields?: readonly string[], kind: 'VIEW' | 'TABLE' = 'VIEW'): string {
-  const parts = ctx.columns.flatMap((m, j) => (fields && !fields.includes(m.column.field) ? [] : [fieldSql(m, ctx, j)]));
+export function typedTableSql(ctx: CheckContext, typed: string, blank: string | null): string {
+  const parts = ctx.columns.map((m, j) => valueSql(m, ctx, j));
   return [
-    `CREATE OR REPLACE TEMP ${kind} ${ident(typed)} AS SELECT s.rec AS rec, s.pe AS pe,`,
-    [...parts.flatMap((p) => p.select), `${parts.some((p) => p.flag) ? parts.flatMap((p) => (p.flag ? [`(${p.flag})`] : [])).join(' OR ') : 'false'} AS ${ident('cell:flag')}`].join(',\n  '),
+    `CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT s.rec AS rec, s.pe AS pe,`,
+    parts.map((p) => p.select).join(',\n  '),
     `FROM ${ident(ctx.source)} AS s`,
     ...parts.flatMap((p) => (p.join ? [p.join] : [])),
     `WHERE ${notBlank(blank)}`,
@@ -165,66 +155,38 @@ function ruleFindings(rule: RowRule, ctx: CheckContext): Finding[] {
   }
 }
 
-/** The tables the findings are built from and into (see findingsTableSql). */
-export interface FindingTables {
-  /** The typed view (typedViewSql, every field). */
-  typed: string;
-  /** The typed view of the key fields only (typedViewSql with the key), for the duplicate check. */
-  keyed: string;
-  blank: string | null;
-  fieldCounts: string | null;
-  /** Written: the rows with a cell or row rule to report, with every field, rule and row-rule flag. */
-  flagged: string;
-  /** Written: the rows repeating an earlier row's key, with that row (`first_rec`). */
-  dups: string;
-  /** Written: every finding. */
-  findings: string;
-}
-
 /**
- * The statements that write `findings`: every diagnostic of every non-blank row — cell rules, row rules, key
- * uniqueness — as (rec, field, rule, severity, detail, other_field, first_rec). One pass over the typed view flags the
- * rows with anything to report (a few percent) with a flag per row rule; only those rows are expanded into findings.
- * A row with a wrong field count (listed in `fieldCounts`, null when there is none) gets only that finding.
+ * `CREATE TABLE findings AS …`: every diagnostic of every non-blank row — cell rules, row rules, key uniqueness —
+ * as (rec, field, rule, severity, detail, other_field, first_rec). A row with a wrong field count (listed in `fieldCounts`,
+ * null when there is none) gets only that finding.
  */
-export function findingsTableSql(ctx: CheckContext, t: FindingTables): [flagged: string, dups: string, findings: string] {
+export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: string | null; fieldCounts: string | null; cells: string; findings: string }): string[] {
   const warningCodes = (Object.keys(catalogue) as RuleCode[]).filter((c) => catalogue[c].severity === 'warning');
   const cellSeverity = warningCodes.length ? `CASE WHEN rule IN (${warningCodes.map(lit).join(', ')}) THEN 'warning' ELSE 'row_error' END` : `'row_error'`;
   const present = ctx.columns.filter((m): m is MappedColumn & { index: number } => m.index !== null);
+  const cells = present.map((m) => cellFindingsSql(m, ctx, t.blank)).filter((x): x is string => x !== null);
   const rows: Finding[] = ctx.dataset.rules.flatMap((rule) => ruleFindings(rule, ctx));
-  const presentFields = new Set(present.map((m) => m.column.field));
-  // A row rule's flag: it fires, and none of its guard fields has a cell finding of its own.
-  const flags = rows.map((x, k) => {
-    const guard = (x.guard ?? []).filter((g) => presentFields.has(g)).map((g) => ` AND ${ruleCol(g)} IS NULL`).join('');
-    return `coalesce((${x.where})${guard}, false) AS ${ident(`row:${k}`)}`;
+  const rowSelects = rows.map((x) => {
+    const guard = x.guard?.length ? ` AND rec NOT IN (SELECT rec FROM ${ident(t.cells)} WHERE field IN (${x.guard.map(lit).join(', ')}))` : '';
+    return `SELECT rec, ${x.field === null ? 'NULL' : lit(x.field)} AS field, ${x.rule} AS rule, ${x.severity} AS severity, ${x.detail ?? 'NULL'} AS detail, ${x.other ?? 'NULL'} AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.typed)} WHERE (${x.where})${guard}`;
   });
-  const anything = [ident('cell:flag'), ...rows.map((_, k) => ident(`row:${k}`))];
-  const flagged = [
-    `CREATE OR REPLACE TEMP TABLE ${ident(t.flagged)} AS SELECT * FROM (SELECT *${flags.map((x) => `, ${x}`).join('')} FROM ${ident(t.typed)})`,
-    `WHERE ${anything.length ? anything.join(' OR ') : 'false'}`,
-  ].join('\n');
   const key = ctx.dataset.key;
-  const dups =
-    `CREATE OR REPLACE TEMP TABLE ${ident(t.dups)} AS SELECT rec, first_rec FROM (` +
-    `SELECT rec, row_number() OVER w AS n, min(rec) OVER w AS first_rec FROM ${ident(t.keyed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
-    `WINDOW w AS (PARTITION BY ${fileOfRec('rec')}, ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`;
-  const cells = present.map((m) => `SELECT rec, ${lit(m.column.field)} AS field, ${ruleCol(m.column.field)} AS rule, ${detailCol(m.column.field)} AS detail FROM ${ident(t.flagged)} WHERE ${ruleCol(m.column.field)} IS NOT NULL`);
-  const rowSelects = rows.map(
-    (x, k) =>
-      `SELECT rec, ${x.field === null ? 'NULL' : lit(x.field)} AS field, ${x.rule} AS rule, ${x.severity} AS severity, ${x.detail ?? 'NULL'} AS detail, ${x.other ?? 'NULL'} AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.flagged)} WHERE ${ident(`row:${k}`)}`,
+  rowSelects.push(
+    `SELECT rec, ${lit(key[0] as string)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, first_rec FROM (` +
+      `SELECT rec, row_number() OVER w AS n, min(rec) OVER w AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
+      `WINDOW w AS (PARTITION BY ${fileOfRec('rec')}, ${key.map(f).join(', ')} ORDER BY rec)) WHERE n > 1`,
   );
-  rowSelects.push(`SELECT rec, ${lit(key[0] as string)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, first_rec FROM ${ident(t.dups)}`);
   // Rows with a wrong field count (none in most files: then no table) get that finding only.
   const notMisaligned = t.fieldCounts ? `rec NOT IN (SELECT rec FROM ${ident(t.fieldCounts)})` : 'true';
-  const findings = [
-    `CREATE OR REPLACE TEMP TABLE ${ident(t.findings)} AS`,
-    `SELECT CAST(rec AS BIGINT) AS rec, field, rule, ${cellSeverity} AS severity, detail, CAST(NULL AS VARCHAR) AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM (${
-      cells.length ? cells.join('\nUNION ALL ') : 'SELECT NULL AS rec, NULL AS field, NULL AS rule, NULL AS detail WHERE false'
-    }) WHERE ${notMisaligned}`,
-    `UNION ALL SELECT * FROM (${rowSelects.join('\nUNION ALL ')}) WHERE ${notMisaligned}`,
-    ...(t.fieldCounts
-      ? [`UNION ALL SELECT s.rec, NULL, 'row.field_count', 'row_error', CAST(s.fields AS VARCHAR), NULL, NULL FROM ${ident(t.fieldCounts)} AS s WHERE ${notBlank(t.blank)}`]
-      : []),
-  ].join('\n');
-  return [flagged, dups, findings];
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${ident(t.cells)} AS SELECT CAST(rec AS BIGINT) AS rec, field, rule, detail FROM (${cells.length ? cells.join('\nUNION ALL ') : 'SELECT NULL AS rec, NULL AS field, NULL AS rule, NULL AS detail WHERE false'})`,
+    [
+      `CREATE OR REPLACE TEMP TABLE ${ident(t.findings)} AS`,
+      `SELECT rec, field, rule, ${cellSeverity} AS severity, detail, CAST(NULL AS VARCHAR) AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.cells)} WHERE ${notMisaligned}`,
+      `UNION ALL SELECT * FROM (${rowSelects.join('\nUNION ALL ')}) WHERE ${notMisaligned}`,
+      ...(t.fieldCounts
+        ? [`UNION ALL SELECT s.rec, NULL, 'row.field_count', 'row_error', CAST(s.fields AS VARCHAR), NULL, NULL FROM ${ident(t.fieldCounts)} AS s WHERE ${notBlank(t.blank)}`]
+        : []),
+    ].join('\n'),
+  ];
 }
