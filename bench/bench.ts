@@ -49,7 +49,7 @@ const goals: Goal[] = [];
 const goalLine = (g: Goal) => {
   const met = g.higher ? g.ratio >= g.goal : g.ratio <= g.goal;
   const by = Math.abs(g.ratio - g.goal).toFixed(2);
-  return `  ${g.what.padEnd(44)} ${g.ratio.toFixed(2)}${g.unit}  goal ${g.higher ? '>=' : '<='} ${g.goal}${g.unit}  ${met ? 'met' : `NOT met (by ${by}${g.unit})`}`;
+  return `  ${g.what.padEnd(46)} ${g.ratio.toFixed(2)}${g.unit}  goal ${g.higher ? '>=' : '<='} ${g.goal}${g.unit}  ${met ? 'met' : `NOT met (by ${by}${g.unit})`}`;
 };
 
 async function main() {
