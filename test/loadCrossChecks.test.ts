@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { datasetByName } from '../schemas/index.js';
 import { message } from '../src/diagnostics/rules.js';
 import { inboxFiles } from '../src/load/inboxFiles.js';
 import { loadPartnerMonth, type PartnerMonthLoad } from '../src/load/loadPartnerMonth.js';
@@ -17,6 +18,11 @@ afterEach(() => Database.closeAll());
 
 let n = 0;
 const fresh = () => join(root, `t${++n}`);
+/** How a diagnostic names record `id` of `dataset`: its identifier's header as the fixtures write it, and the value. */
+const recordOf = (dataset: string, id: string) => {
+  const ds = datasetByName(dataset);
+  return `${ds?.columns.find((c) => c.field === ds.key[0])?.header ?? '?'} ${id}`;
+};
 
 async function load(dir: string, period: string, files: Record<string, string>, partner = 'p1'): Promise<PartnerMonthLoad> {
   const folder = inbox(dir, partner, period, files);
@@ -33,7 +39,7 @@ async function crossDiagnostics(dir: string) {
   const db = await openWarehouse(join(dir, 'raa.duckdb'));
   try {
     return await db.all(
-      `SELECT s.file_name AS file, d.line, d.field, d.value, d.rule, d.severity, d.message FROM diagnostic d JOIN submission s ON s.id = d.submission_id
+      `SELECT s.file_name AS file, d.line, d.field, d.value, d.record, d.rule, d.severity, d.message FROM diagnostic d JOIN submission s ON s.id = d.submission_id
        WHERE d.rule LIKE 'cross.%' ORDER BY s.id, d.line`,
     );
   } finally {
@@ -48,7 +54,7 @@ describe('cross-dataset: a concern naming no child or adopter of the same partne
     const result = await load(dir, '2026-09', { 'children.csv': csv('children', rows.children(3)), 'adopters.csv': csv('adopters', rows.adopters(2)), 'concerns.csv': csv('concerns', concerns) });
     expect(result.files.map((f) => [f.dataset, f.outcome, f.counts.warnings])).toEqual([['children', 'loaded', 0], ['adopters', 'loaded', 0], ['concerns', 'loaded', 1]]);
     expect(await crossDiagnostics(dir)).toEqual([
-      { file: 'concerns.csv', line: 4, field: 'related_id', value: 'X9', rule: 'cross.related_missing', severity: 'warning', message: message('cross.related_missing', { header: 'Related child or adopter ID', value: 'X9' }) },
+      { file: 'concerns.csv', line: 4, field: 'related_id', value: 'X9', record: recordOf('concerns', 'K3'), rule: 'cross.related_missing', severity: 'warning', message: message('cross.related_missing', { header: 'Related child or adopter ID', value: 'X9' }) },
     ]);
   });
 
@@ -57,7 +63,7 @@ describe('cross-dataset: a concern naming no child or adopter of the same partne
     await load(dir, '2026-09', { 'children.csv': csv('children', rows.children(2)), 'adopters.csv': csv('adopters', rows.adopters(1)) });
     await load(dir, '2026-09', { 'children.csv': csv('children', rows.children(5)) }, 'p2');
     await load(dir, '2026-09', { 'concerns.csv': csv('concerns', rows.concerns(3, (i) => ({ related_id: ['C2', 'A1', 'C5'][i - 1] ?? '' }))) });
-    expect((await crossDiagnostics(dir)).map((d) => [d.line, d.value])).toEqual([[4, 'C5']]);
+    expect((await crossDiagnostics(dir)).map((d) => [d.line, d.value, d.record])).toEqual([[4, 'C5', recordOf('concerns', 'K3')]]);
   });
 });
 
@@ -69,8 +75,8 @@ describe('cross-submission: against the same partner’s previous accepted month
     const result = await load(dir, '2026-10', { 'children.csv': csv('children', changed) });
     expect(result.files[0]?.counts.warnings).toBe(2);
     expect(await crossDiagnostics(dir)).toEqual([
-      { file: 'children.csv', line: 2, field: 'entered_care', value: '02/01/2025', rule: 'cross.immutable_changed', severity: 'warning', message: message('cross.immutable_changed', { header: 'Date the Child Entered Care', value: '02/01/2025', otherValue: '01/01/2025' }) },
-      { file: 'children.csv', line: 4, field: 'dob', value: '14/04/2020', rule: 'cross.immutable_changed', severity: 'warning', message: message('cross.immutable_changed', { header: 'Date of Birth', value: '14/04/2020', otherValue: '03/2020' }) },
+      { file: 'children.csv', line: 2, field: 'entered_care', value: '02/01/2025', record: recordOf('children', 'C1'), rule: 'cross.immutable_changed', severity: 'warning', message: message('cross.immutable_changed', { header: 'Date the Child Entered Care', value: '02/01/2025', otherValue: '01/01/2025' }) },
+      { file: 'children.csv', line: 4, field: 'dob', value: '14/04/2020', record: recordOf('children', 'C3'), rule: 'cross.immutable_changed', severity: 'warning', message: message('cross.immutable_changed', { header: 'Date of Birth', value: '14/04/2020', otherValue: '03/2020' }) },
     ]);
   });
 
@@ -83,7 +89,7 @@ describe('cross-submission: against the same partner’s previous accepted month
     await load(dir, '2026-10', { 'support.csv': csv('support', oct) });
     const [d, ...rest] = await crossDiagnostics(dir);
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ line: null, rule: 'cross.vanished', severity: 'warning' });
+    expect(d).toMatchObject({ line: null, record: null, rule: 'cross.vanished', severity: 'warning' }); // about the file, not one of its records
     expect(d?.message).toBe(message('cross.vanished', { count: 2, detail: 'for example R3, R4; last month is 2026-09' }));
   });
 
