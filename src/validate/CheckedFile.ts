@@ -24,7 +24,7 @@ export interface CheckedRelations {
   loadable: Relation;
   /** Every non-blank data row, rejected ones too: `rec`, then every dataset field, typed (NULL when missing or invalid). */
   typed: Relation;
-  /** Every data row as written: `rec`, then one VARCHAR column per dataset field (NULL where the file lacks it). */
+  /** Every data record as written (an empty line is none): `rec`, then one VARCHAR column per dataset field (NULL where the file lacks it). */
   raw: Relation;
   /** The records with a warning: `rec`. */
   warned: Relation;
@@ -100,7 +100,7 @@ export function checkedFile(p: CheckedParts): CheckedFile {
       quarantine: `(SELECT t.rec, ${lines.line} AS line, ${lines.excelRow} AS excel_row, ${cells('s')} AS raw, (SELECT ${cells('h')} FROM ${staging} AS h WHERE h.rowid = 0) AS headers
         FROM (SELECT DISTINCT rec FROM (${rejected})) AS t ${lines.join} JOIN ${staging} AS s ON s.rowid = t.rec)`,
     };
-    return { relations, drop: lines.drop };
+    return { relations, drop: () => lines.drop() };
   };
   return {
     dataset,
