@@ -173,7 +173,8 @@ describe('a load in progress', () => {
   }
 
   it('refuses readers and writers with "in use by process N" and exit 3, no stack trace; they work once it finishes', async () => {
-    const { pipeline, warehouse } = setup();
+    const { dir, pipeline, warehouse } = setup();
+    mkdirSync(join(dir, 'p1')); // an inbox that exists, so raa run gets as far as the warehouse
     const proc = await startLoad(pipeline, /checking support\.csv/);
     const busy = `raa: the warehouse ${warehouse} is in use by process ${proc.pid}; try again when it finishes\n`;
     const attempts = [['status', pipeline], ['status', pipeline, '--json'], ['load', pipeline, '--partner', 'p1', '--period', '2026-10', join(big, 'p1', '2026-10', 'support.csv')], ['run', pipeline]];

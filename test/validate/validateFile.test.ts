@@ -1,6 +1,7 @@
 // validate: small inline fixtures written to a temp folder, run through validateFiles with the reporting month 2026-10
 // (its own scratch DuckDB), asserting each diagnostic's exact rule, severity, line, column letter and field, and that
 // every row read is accounted for: rowsRead = wouldLoad + wouldReject + blank.
+import { codeParams } from '../../src/validate/codeParams.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,8 +190,9 @@ describe('cell rules (support)', () => {
     expect(m(10)).toBe(message('number.format', { header: 'Outcome score at start', value: 'five', detail: 'a whole number' }));
     expect(m(11)).toBe(message('number.range', { header: 'Outcome score at start', value: '11', detail: '0 to 10' }));
     expect(m(12)).toBe(message('money.format', { header: 'ASF amount approved', value: '1,23,4' }));
-    expect(m(13)).toBe(message('code.unknown', { header: 'Requester', value: 'Neighbour', accepted: support.columns[2]?.type.kind === 'code' ? support.columns[2].type.codes.codes.map((c) => c.code) : [] }));
-    expect(m(13)).toContain('adoptive_parent');
+    const requester = support.columns.find((c) => c.field === 'requester');
+    expect(m(13)).toBe(message('code.unknown', { header: 'Requester', value: 'Neighbour', ...(requester ? codeParams(requester, 'code.unknown', 'Neighbour', null) : {}) }));
+    expect(m(13)).toContain('Adoptive parent');
   });
 
   it('"Not known" in an optional column, missing tokens and padded values are accepted', async () => {
