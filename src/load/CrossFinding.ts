@@ -1,7 +1,7 @@
 // A finding of a check across datasets or submissions, and the Diagnostic it becomes (located in the file being loaded).
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import { message, rules, type MessageParams, type RuleCode } from '../diagnostics/rules.js';
-import type { CheckedFile } from '../validate/CheckedFile.js';
+import type { CheckedFile } from '../validate/index.js';
 
 export interface CrossFinding {
   /** The record (`rec` of the checked file's relations) it is about; null for the file as a whole. */

@@ -1,12 +1,12 @@
 // One file of a partner-month between validation and commit: what will be done with it, and what it carries there.
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import type { FileResult } from '../validate/FileResult.js';
-import type { CheckedFile } from '../validate/CheckedFile.js';
+import type { FileResult } from '../validate/index.js';
+import type { CheckedFile } from '../validate/index.js';
 import type { KnownSubmission } from './decideOutcome.js';
 import type { FileLoad, FileOutcome, LoadCounts } from './FileLoad.js';
 import type { InboxFile } from './inboxFiles.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
-import { SHEET_SEPARATOR } from '../validate/workbookExtracts.js';
+import { SHEET_SEPARATOR } from '../validate/index.js';
 
 /** The name an extract is shown by: the file's, with its sheet for a workbook sheet (`Workbook.xlsx › List 10`). */
 export const extractName = (file: Pick<InboxFile, 'name'>, sheet: string | null): string => (sheet === null ? file.name : `${file.name}${SHEET_SEPARATOR}${sheet}`);

@@ -1,8 +1,8 @@
 // Cross-dataset check at load: a concern's `related_id` must name a child or adopter of the same partner and month, as
 // they will stand after this load (the file loaded alongside it, else the current submission).
 import type { Database } from '../warehouse/Database.js';
-import type { CheckedFile, CheckedRelations } from '../validate/CheckedFile.js';
-import { ident, lit } from '../validate/sql.js';
+import type { CheckedFile, CheckedRelations } from '../validate/index.js';
+import { sqlIdent as ident, sqlText as lit } from '../warehouse/sql.js';
 import type { CrossFinding } from './CrossFinding.js';
 
 

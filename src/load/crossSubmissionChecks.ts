@@ -2,8 +2,8 @@
 // never change did, records open then are gone without a closing date, the row count swung by more than half.
 import type { Dataset } from '../../schemas/index.js';
 import type { Database } from '../warehouse/Database.js';
-import type { CheckedFile } from '../validate/CheckedFile.js';
-import { ident, lit } from '../validate/sql.js';
+import type { CheckedFile } from '../validate/index.js';
+import { sqlIdent as ident, sqlText as lit } from '../warehouse/sql.js';
 import type { CrossFinding } from './CrossFinding.js';
 
 export const ROW_SWING_LIMIT = 0.5;

@@ -1,5 +1,5 @@
 // What to do with a file: first from the ledger rows with the same bytes, then (once validated) from its verdict. Pure.
-import type { Verdict } from '../validate/FileResult.js';
+import type { Verdict } from '../validate/index.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
 
 /** A ledger row with the same bytes, for the same partner and month. */

@@ -4,7 +4,7 @@
 // each known by the workbook's sha256 and the sheet's name). The caller disposes the staged tables.
 import { rm } from 'node:fs/promises';
 import { makeScratchDir } from '../ingest/scratchDir.js';
-import { unexpectedFailure, validateBatch, type Validated } from '../validate/validateBatch.js';
+import { unexpectedFailure, validateBatch, type Validated } from '../validate/index.js';
 import type { ValidateSettings } from '../config/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
 import { knownOutcome, type KnownSubmission } from './decideOutcome.js';

@@ -4,7 +4,7 @@ import type { Database } from '../warehouse/Database.js';
 import { crossDatasetChecks } from './crossDatasetChecks.js';
 import { crossDiagnostic } from './CrossFinding.js';
 import { crossSubmissionChecks, previousSubmissions } from './crossSubmissionChecks.js';
-import type { CheckedRelations } from '../validate/CheckedFile.js';
+import type { CheckedRelations } from '../validate/index.js';
 import { extractName, type FilePlan } from './FilePlan.js';
 
 export async function runCrossChecks(db: Database, plans: readonly FilePlan[], partner: string, period: string): Promise<void> {

@@ -1,7 +1,7 @@
 // Diagnostics go to a temp text table before the transaction (one appender pass), and into `diagnostic` inside it (one INSERT).
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { Database } from '../warehouse/Database.js';
-import { ident } from '../validate/sql.js';
+import { sqlIdent as ident } from '../warehouse/sql.js';
 
 const columns = ['file', 'dataset', 'line', 'excel_row', 'column_letter', 'header', 'field', 'value', 'record', 'rule', 'severity', 'message'] as const;
 

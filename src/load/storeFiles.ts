@@ -5,7 +5,7 @@
 import { sqlIdent } from '../warehouse/sql.js';
 import {datasetTableColumns } from '../warehouse/datasetTables.js';
 import type { Database } from '../warehouse/Database.js';
-import { lit } from '../validate/sql.js';
+import { sqlText as lit } from '../warehouse/sql.js';
 import { extractName, type FilePlan } from './FilePlan.js';
 import type { StagedDiagnostics } from './stageDiagnostics.js';
 
