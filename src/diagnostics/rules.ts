@@ -177,6 +177,11 @@ const catalogue = {
     summary: '"Not known" is given in a required column.',
     message: (p) => `${h(p)} is required, and "Not known" is only accepted in optional columns. Please give the actual value for this record.`,
   },
+  'text.control': {
+    severity: 'row_error',
+    summary: 'An identifier holds a control or text-direction character.',
+    message: (p) => `${h(p)} holds the invisible character(s) ${p.detail ?? '?'} (a control or text-direction code), so the record could not be matched or shown reliably. Please remove them from the identifier (they are often pasted in by accident) and send the file again.`,
+  },
   'text.too_long': {
     severity: 'row_error',
     summary: 'A text value is longer than allowed.',

@@ -35,6 +35,7 @@ export const exampleParams: Record<RuleCode, MessageParams> = {
   'row.field_count': { count: 17, total: children.columns.length },
   'required.missing': { header: header(children, 'child_id'), value: null },
   'required.not_known': { header: header(children, 'gender'), value: 'Not known' },
+  'text.control': { header: header(support, 'request_id'), value: 'S-1043\u001B', detail: '\\u001B' },
   'text.too_long': { header: header(children, 'child_id'), count: 64, limit: 50 },
   'date.format': { header: header(children, 'dob'), value: 'spring 2019' },
   'date.two_digit_year': { header: header(children, 'entered_care'), value: '03/04/19' },

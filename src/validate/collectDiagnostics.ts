@@ -1,4 +1,5 @@
 // Turn the findings table into Diagnostic values: locations from the record scan, raw values from staging, messages from the catalogue.
+import { unsafeCharacters } from '../diagnostics/visible.js';
 import type { Dataset } from '../../schemas/index.js';
 import { columnLetter, type Diagnostic, type Severity } from '../diagnostics/Diagnostic.js';
 import { message, type MessageParams, type RuleCode } from '../diagnostics/rules.js';
@@ -105,6 +106,9 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
       case 'code.inferred':
       case 'code.letter_mismatch':
         if (col) Object.assign(params, codeParams(col, rule, r.value, r.detail));
+        break;
+      case 'text.control':
+        params.detail = unsafeCharacters(r.value ?? '').join(', ');
         break;
       case 'text.too_long':
         params.count = r.value?.trim().length ?? 0;

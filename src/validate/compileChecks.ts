@@ -1,6 +1,6 @@
 // validate: compile a dataset's contract into SQL — a typed table (one valid value, rule and detail per field, per row)
 // and the list of findings (cell rules, row rules, key uniqueness) — from the schema data alone.
-import type { Dataset, RowRule } from '../../schemas/index.js';
+import type { Column, Dataset, RowRule } from '../../schemas/index.js';
 import { duckdbType } from '../contract/duckdbType.js';
 import { missingTokens, notKnownToken } from '../ingest/normalise/missing.js';
 import type { MappedColumn } from '../ingest/recognise.js';
@@ -30,6 +30,16 @@ export const fileOfRec = (rec: string) => `(${rec} // ${FILE_SPAN})`;
 const tokens = missingTokens.map(lit).join(', ');
 const f = (field: string) => ident(field);
 
+/**
+ * SQL: an identifier cell holding a control character (C0, DEL, C1) or a bidi override, or null for a column that is
+ * not an identifier (a key field, or a text field named `*_id`). Such an id is a row error (`text.control`): it
+ * could not be matched, shown or exported reliably. Free text keeps them (and is shown with them escaped).
+ */
+function controlSql(col: Column, ctx: CheckContext, raw: string): string | null {
+  const isId = col.type.kind === 'text' && (ctx.dataset.key.includes(col.field) || col.field.endsWith('_id'));
+  return isId ? `regexp_matches(${raw}, '[\\x00-\\x1f\\x7f-\\x9f\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]')` : null;
+}
+
 /** The typed value of a field: from its lookup (typed domains) or trimmed text; NULL when missing or invalid. */
 function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: string; join?: string } {
   const { column: col } = m;
@@ -38,7 +48,8 @@ function valueSql(m: MappedColumn, ctx: CheckContext, j: number): { select: stri
   const key = lookupKey(col);
   if (key === null) {
     const max = col.type.kind === 'text' && col.type.maxLength ? ` OR length(trim(${raw})) > ${col.type.maxLength}` : '';
-    return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
+    const control = controlSql(col, ctx, raw);
+    return { select: `CASE WHEN ${raw} IS NULL OR lower(trim(${raw})) IN (${tokens}, ${lit(notKnownToken)})${max}${control ? ` OR ${control}` : ''} THEN NULL ELSE trim(${raw}) END AS ${f(col.field)}` };
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);
   const lk = ctx.lookups;
@@ -57,9 +68,10 @@ function cellFindingsSql(m: MappedColumn & { index: number }, ctx: CheckContext,
   const key = lookupKey(col);
   if (key === null) {
     const norm = `lower(trim(${raw}))`;
+    const control = controlSql(col, ctx, raw);
     const rule = `CASE WHEN ${raw} IS NULL OR ${norm} IN (${tokens}) THEN ${col.required ? lit('required.missing') : 'NULL'} WHEN ${norm} = ${lit(notKnownToken)} THEN ${col.required ? lit('required.not_known') : 'NULL'}${
-      col.type.kind === 'text' && col.type.maxLength ? ` WHEN length(trim(${raw})) > ${col.type.maxLength} THEN 'text.too_long'` : ''
-    } END`;
+      control ? ` WHEN ${control} THEN 'text.control'` : ''
+    }${col.type.kind === 'text' && col.type.maxLength ? ` WHEN length(trim(${raw})) > ${col.type.maxLength} THEN 'text.too_long'` : ''} END`;
     return `SELECT rec, ${field} AS field, rule, NULL AS detail FROM (SELECT s.rec AS rec, ${rule} AS rule FROM ${ident(ctx.source)} AS s WHERE ${rows}) WHERE rule IS NOT NULL`;
   }
   if (!ctx.lookups) throw new Error(`no lookup for ${key}`);

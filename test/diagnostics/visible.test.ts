@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { unsafeCharacters, visible, visibleInCsv } from '../../src/diagnostics/visible.js';
 import { csvField } from '../../src/export/csvCell.js';
 import { escapeHtml } from '../../src/render/escapeHtml.js';
+import { validateFiles } from '../../src/validate/validateFiles.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'raa-visible-'));
@@ -44,6 +45,19 @@ describe('visible', () => {
 
   it('in HTML, after the control characters are made visible, the markup characters are escaped', () => {
     expect(escapeHtml(`<b>${rlo}</b>${ESC}[2J`)).toBe('&lt;b&gt;\\u202Etxt.exe&lt;/b&gt;\\u001B[2J');
+  });
+
+  it('an identifier with a control or bidi character is a row error naming it; free text keeps it', async () => {
+    const file = join(tmp, 'ids.csv');
+    const fixture = readFileSync(join(root, 'sample-data/faulty/2026-10/code.unknown.csv'), 'utf8').replace(',Grandparent,', ',adoptive_parent,');
+    const [header = '', ...rows] = fixture.trimEnd().split('\n');
+    // Line 3: an RLO in the family identifier (an id); line 4: an ESC in the request id.
+    const lines = [header, ...rows.map((r, i) => (i === 1 ? r.replace(/^([^,]*),([^,]*),/, `$1,F-9\u202E1,`) : i === 2 ? r.replace(/^([^,]*),/, `$1\u001B,`) : r))];
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const [result] = await validateFiles([file], { period: '2026-10' });
+    const found = result?.diagnostics.filter((d) => d.rule === 'text.control').map((d) => [d.line, d.field, /\\u[0-9A-F]{4}/.exec(d.message)?.[0]]);
+    expect(found).toEqual([[3, 'family_id', '\\u202E'], [4, 'request_id', '\\u001B']]);
+    expect(result?.counts.wouldReject).toBe(2);
   });
 
   it('raa validate prints a hostile cell as escapes on the terminal, and its JSON still parses to the real value', () => {
