@@ -3,23 +3,13 @@
 // aside during a swap: put back when the swap did not finish, removed when it did).
 import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isRunning } from '../warehouse/isRunning.js';
 
 const leftover = /^(.*)\.(partial|old)-(\d+)$/;
 
 /** Names for this process's files beside `path`. */
 export const partialPath = (path: string): string => `${path}.partial-${process.pid}`;
 export const oldPath = (path: string): string => `${path}.old-${process.pid}`;
-
-/** Whether a process with this PID is running (ours counts as running). */
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Tidy what exports killed mid-way left in `dir` (not its subfolders): partial files and folders are removed; a
@@ -32,7 +22,7 @@ export async function tidyLeftovers(dir: string): Promise<void> {
   const names = new Set(entries);
   for (const name of entries) {
     const m = leftover.exec(name);
-    if (!m || alive(Number(m[3]))) continue;
+    if (!m || isRunning(Number(m[3]))) continue;
     const [, target = '', kind] = m;
     const path = join(dir, name);
     if (kind === 'old' && !names.has(target)) {

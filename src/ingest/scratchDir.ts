@@ -4,6 +4,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../warehouse/isRunning.js';
 
 const ours = /^raa-(?:load|validate)-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
 /** A folder from before scratch names carried a PID is taken as abandoned after this long. */
@@ -11,16 +12,6 @@ const LEGACY_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** A new private scratch folder, `raa-<kind>-<pid>-XXXXXX` in the temp folder. The caller removes it when done. */
 export const makeScratchDir = (kind: 'load' | 'validate'): Promise<string> => mkdtemp(join(tmpdir(), `raa-${kind}-${process.pid}-`));
-
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Remove the scratch folders of raa processes that no longer run (killed mid-load or mid-validate). Returns the paths
@@ -32,7 +23,7 @@ export async function removeStaleScratch(dir = tmpdir(), now = Date.now()): Prom
     const m = ours.exec(name);
     if (!m) continue;
     const path = join(dir, name);
-    const stale = m[1] !== undefined ? !running(Number(m[1])) : await stat(path).then((s) => now - s.mtimeMs > LEGACY_AGE_MS, () => false);
+    const stale = m[1] !== undefined ? !isRunning(Number(m[1])) : await stat(path).then((s) => now - s.mtimeMs > LEGACY_AGE_MS, () => false);
     if (!stale) continue;
     try {
       await rm(path, { recursive: true, force: true });
