@@ -4,6 +4,7 @@
 // previous set, put back when nothing has taken its place).
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from '../warehouse/isRunning.js';
 
 export interface StagedFolder {
   /** Write here. */
@@ -12,16 +13,6 @@ export interface StagedFolder {
   commit(): void;
   /** Forget the half-written folder; the target is untouched. */
   abandon(): void;
-}
-
-/** True while process `pid` runs (a leftover of a live render is someone else's work in progress). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The pid a leftover's name ends with (`x.tmp-123`, `.2026-10.old-123`), when it is one of ours; else null. */
@@ -39,7 +30,7 @@ export function removeLeftovers(folder: string): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(folder)) {
     const pid = leftoverPid(name, ['tmp']);
-    if (pid === null || pid === process.pid || alive(pid)) continue;
+    if (pid === null || pid === process.pid || isRunning(pid)) continue;
     rmSync(join(folder, name), { recursive: true, force: true });
     removed.push(join(folder, name));
   }
@@ -67,7 +58,7 @@ function restoreOrRemove(parent: string, name: string): void {
   for (const entry of readdirSync(parent)) {
     if (!entry.startsWith(`.${name}.`)) continue;
     const pid = leftoverPid(entry, ['tmp', 'old']);
-    if (pid === null || pid === process.pid || alive(pid)) continue;
+    if (pid === null || pid === process.pid || isRunning(pid)) continue;
     const path = join(parent, entry);
     if (entry.includes('.old-') && !existsSync(join(parent, name))) renameSync(path, join(parent, name));
     else rmSync(path, { recursive: true, force: true });
