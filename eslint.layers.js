@@ -27,17 +27,25 @@ export const ranks = {
 
 const message = (from, to) => `src/${from} may not import src/${to}: the layers go cli ▸ pipeline ▸ report ▸ render ▸ status/spec ▸ measure/export ▸ load ▸ validate ▸ ingest ▸ warehouse ▸ diagnostics/contract ▸ config ▸ catalogue/errors/period ▸ schemas (README, "Layers")`;
 
+/** The import patterns folder `from` may not use: every folder of its rank or above. */
+const forbiddenFor = (/** @type {keyof typeof ranks} */ from) =>
+  Object.entries(ranks)
+    .filter(([to, r]) => to !== from && r >= ranks[from])
+    .map(([to]) => ({ group: [`**/src/${to}/**`, `../${to}/**`, `../../${to}/**`, `../../../${to}/**`], message: message(from, to) }));
+
 /** One config block per folder, naming the folders it may not import. */
 export const layers = [
-  ...Object.entries(ranks).map(([from, rank]) => {
-    const above = Object.entries(ranks).filter(([to, r]) => to !== from && r >= rank).map(([to]) => to);
-    return {
-      files: [`src/${from}/**/*.ts`],
-      rules: {
-        'no-restricted-imports': ['error', { patterns: above.map((to) => ({ group: [`**/src/${to}/**`, `../${to}/**`, `../../${to}/**`, `../../../${to}/**`], message: message(from, to) })) }],
-      },
-    };
-  }),
+  ...Object.keys(ranks).map((from) => ({ files: [`src/${from}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: forbiddenFor(from) }] } })),
+  // The load meets validation at one declared module (src/validate/index.ts: CheckedFile and the batch), nowhere else.
+  {
+    files: ['src/load/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...forbiddenFor('load'),
+        { group: ['../validate/*', '!../validate/index.js'], message: 'src/load imports validation only through src/validate/index.ts (the declared hand-off)' },
+      ] }],
+    },
+  },
   {
     files: ['schemas/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '../src/**'], message: 'schemas/ is the data contract at the bottom: it imports nothing from src/' }] }] },

@@ -30,8 +30,14 @@ describe('the layer rule', () => {
     expect(await problems('src/export/probe.ts', `import { computeMeasures } from '../measure/computeMeasures.js';\n`)).toHaveLength(1);
   });
 
+  it('lets the load reach validation only through its declared module', async () => {
+    expect(await problems('src/load/probe.ts', `import { checkFiles } from '../validate/checkFiles.js';\n`)).toEqual([expect.stringMatching(/only through src\/validate\/index\.ts/)]);
+    expect(await problems('src/load/probe.ts', `import { validateBatch } from '../validate/index.js';\n`)).toEqual([]);
+    expect(await problems('src/load/probe.ts', `import { x } from '../pipeline/runPipeline.js';\n`)).toHaveLength(1);
+  });
+
   it('lets an import point down, or stay in its folder', async () => {
-    expect(await problems('src/load/probe.ts', `import { checkFiles } from '../validate/checkFiles.js';\nimport { x } from './local.js';\n`)).toEqual([]);
+    expect(await problems('src/load/probe.ts', `import { validateBatch } from '../validate/index.js';\nimport { x } from './local.js';\n`)).toEqual([]);
     expect(await problems('src/cli/probe.ts', `import { runPipeline } from '../pipeline/runPipeline.js';\n`)).toEqual([]);
     expect(await problems('src/measure/probe.ts', `import type { Pipeline } from '../config/Pipeline.js';\nimport { catalogue } from '../catalogue/catalogue.js';\n`)).toEqual([]);
   });
