@@ -9,6 +9,7 @@ import { registerStatus } from './statusCommand.js';
 import { registerRun } from './runCommand.js';
 import { registerReport } from './reportCommand.js';
 import { registerCheck } from './checkCommand.js';
+import { registerAnnexA } from './annexACommand.js';
 import { exitCodeOf, exitCodes } from './exitCodes.js';
 import { Database } from '../warehouse/Database.js';
 import { OutOfSpaceError } from '../errors/RaaError.js';
@@ -47,6 +48,7 @@ registerRun(program);
 registerReport(program);
 registerExport(program);
 registerCheck(program);
+registerAnnexA(program);
 
 try {
   // Scratch folders of raa processes killed mid-load or mid-validate hold plain-text copies of extracts: remove them.
