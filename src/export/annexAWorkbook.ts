@@ -2,11 +2,12 @@
 // warehouse's current submissions for a month: sheets `List 10` and `List 11`, the template's header row on row 1
 // (the headers are schemas/' own, which are the template's), options in the template's lettered wording (`a) Male`,
 // `a) WBRI`, `b) No`), dates as real date cells, and a `Notes` sheet saying what the workbook holds and how it was made.
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { adopters, children, codeLists, type CodeList, type Column, type Dataset } from '../../schemas/index.js';
 import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
+import { isRunning } from '../warehouse/isRunning.js';
 import { sqlIdent as quoteIdent, sqlText as quoteLiteral } from '../warehouse/sql.js';
 import { withPartialFile } from './withPartialFile.js';
 
@@ -107,6 +108,15 @@ function cellValue(c: Column, v: unknown, prefix: string | null): string | numbe
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
+/** Remove the partial copies of `path` that a killed `raa annex-a` left beside it (`<name>.partial-<pid>`, that process gone); nothing else. */
+async function tidyPartials(path: string): Promise<void> {
+  const prefix = `${basename(path)}.partial-`;
+  for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
+    const pid = name.startsWith(prefix) ? name.slice(prefix.length) : '';
+    if (/^\d+$/.test(pid) && !isRunning(Number(pid))) await rm(join(dirname(path), name), { force: true });
+  }
+}
+
 /** Write the workbook; returns what it holds. `db` may be read-only. */
 export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions): Promise<AnnexAResult> {
   const months = options.months ?? 12;
@@ -159,6 +169,7 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
   notes.getColumn(1).width = 140;
 
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await tidyPartials(path);
   const buffer = await wb.xlsx.writeBuffer();
   await withPartialFile(path, async (file) => {
     await file.writeFile(new Uint8Array(buffer));

@@ -2,7 +2,7 @@
 // template's, `raa validate` reads it back without errors, and loaded into a fresh warehouse it gives back exactly the
 // rows of the window (ids prefixed with the partner code in the region's workbook); usage errors exit 2.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,7 +170,13 @@ describe('raa annex-a', () => {
 
   it('writes one partner its own workbook with --partner and --months: its ids as sent, its rows only', async () => {
     const out = join(root, 'own');
+    // what a killed annex-a left beside the file (a process that has gone) is removed; anything else is left alone
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(out);
+    writeFileSync(join(out, `annex-a-partner-rivermead.xlsx.partial-${dead}`), 'half');
+    writeFileSync(join(out, `notes.txt.partial-${dead}`), 'not ours');
     const r = raa(root, 'annex-a', pipeline, '--period', '2026-10', '--partner', 'rivermead', '--months', '3', '--out', out);
+    expect(readdirSync(out).sort()).toEqual(['annex-a-partner-rivermead.xlsx', `notes.txt.partial-${dead}`]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('window 2026-08-01 to 2026-10-31');
