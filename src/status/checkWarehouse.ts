@@ -9,6 +9,7 @@ import { hashFile } from '../load/hashFile.js';
 import { isMonth } from '../period/month.js';
 import type { Pipeline } from '../config/Pipeline.js';
 import { Database, WarehouseBusyError } from '../warehouse/Database.js';
+import { fileHashes, storedCounts } from '../warehouse/ledger.js';
 import { latestVersion, schemaVersion } from '../warehouse/migrations.js';
 
 export interface CheckReport {
@@ -97,17 +98,13 @@ export async function checkWarehouse(pipeline: Pipeline): Promise<CheckReport> {
   return report;
 }
 
-/** Each stored submission's row counts against the rows the warehouse holds for it. */
+/**
+ * Each stored submission's row counts against the rows the warehouse holds for it. The recount (a join of the ledger
+ * with every dataset table and the quarantine) is ledger.ts's storedCounts, shared with the load's read-back; what
+ * counts as a difference is check's, here.
+ */
 async function ledgerDifferences(db: Database): Promise<string[]> {
-  const stored = datasets.map((ds) => `SELECT submission_id, count(*) AS n FROM "${ds.name}" GROUP BY 1`).join(' UNION ALL ');
-  const rows = await db.all<{ id: number; partner: string; period: string; dataset: string | null; file_name: string; status: string; rows_read: number; rows_loaded: number; rows_rejected: number; blank_rows: number; stored: number; quarantined: number }>(
-    `SELECT s.id, s.partner, s.period, s.dataset, s.file_name, s.status, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows,
-       coalesce(d.n, 0)::INTEGER AS stored, coalesce(q.n, 0)::INTEGER AS quarantined
-     FROM submission s
-     LEFT JOIN (${stored}) d ON d.submission_id = s.id
-     LEFT JOIN (SELECT submission_id, count(*) AS n FROM quarantine GROUP BY 1) q ON q.submission_id = s.id
-     ORDER BY s.id`,
-  );
+  const rows = await storedCounts(db, datasets.map((ds) => ds.name));
   const out: string[] = [];
   for (const r of rows) {
     const what = `submission #${r.id} (${r.partner} ${r.period} ${r.dataset ?? 'no dataset'}, ${r.file_name}, ${r.status})`;
@@ -124,7 +121,7 @@ async function ledgerDifferences(db: Database): Promise<string[]> {
 
 /** The sha256 values the ledger holds per (partner, period, file name), a workbook's sheets under the workbook's name. */
 async function ledgerFiles(db: Database): Promise<Map<string, Set<string>>> {
-  const rows = await db.all<{ partner: string; period: string; file_name: string; sha256: string }>(`SELECT partner, period, file_name, sha256 FROM submission WHERE sha256 IS NOT NULL`);
+  const rows = await fileHashes(db);
   const map = new Map<string, Set<string>>();
   for (const r of rows) {
     const key = `${r.partner}\u0000${r.period}\u0000${r.file_name.split(' › ')[0] ?? r.file_name}`;

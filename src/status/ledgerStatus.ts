@@ -3,6 +3,7 @@
 import { datasets, optionalDatasets } from '../../schemas/index.js';
 import type { Pipeline } from '../config/Pipeline.js';
 import type { Database } from '../warehouse/Database.js';
+import { latestLedgerPeriod, ledgerRows } from '../warehouse/ledger.js';
 import type { SubmissionStatus } from '../warehouse/migrations.js';
 
 
@@ -62,7 +63,7 @@ export function dueDate(period: string, dueDay: number): string {
 
 /** The newest period in the ledger, or null when nothing was ever loaded. */
 export async function latestPeriod(db: Database): Promise<string | null> {
-  return (await db.one<{ p: string | null }>('SELECT max(period) AS p FROM submission'))?.p ?? null;
+  return latestLedgerPeriod(db);
 }
 
 /** Whether the month's extracts are due by `now`: the end of the due day (UTC) has passed. */
@@ -73,14 +74,7 @@ export function isDue(due: string, now: Date): boolean {
 export async function ledgerStatus(db: Database, pipeline: Pick<Pipeline, 'partners' | 'submissionDueDay'>, period: string, now = new Date()): Promise<LedgerStatus> {
   const due = dueDate(period, pipeline.submissionDueDay);
   const overdue = isDue(due, now);
-  const rows = await db.all<Version & { partner: string; dataset: string | null }>(
-    `SELECT id AS "submissionId", partner, dataset, file_name AS file, status, strftime(received_at, '%Y-%m-%dT%H:%M:%SZ') AS received,
-       received_at < CAST($2 AS DATE) + INTERVAL 1 DAY AS "onTime", rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
-       rows_rejected AS "rowsRejected", blank_rows AS blank, warnings, accepted_partial AS "acceptedPartial",
-       superseded_by AS "supersededBy", note
-     FROM submission WHERE period = $1 ORDER BY received_at, id`,
-    [period, due],
-  );
+  const rows = await ledgerRows(db, period, due);
   const known = pipeline.partners.map((p) => ({ code: p.code, name: p.name }));
   for (const r of rows) if (!known.some((k) => k.code === r.partner)) known.push({ code: r.partner, name: r.partner });
   const partners = known.map(({ code, name }) => {
