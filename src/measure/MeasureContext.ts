@@ -3,6 +3,7 @@ import type { FieldName } from '../../schemas/index.js';
 import type { DatasetName } from '../../schemas/index.js';
 import type { Pipeline } from '../config/Pipeline.js';
 import type { Database, Row } from '../warehouse/Database.js';
+import { currentFor } from '../warehouse/ledger.js';
 import { reportPeriod, type ReportPeriod } from './reportPeriod.js';
 
 /** The key of the region in grouped query results (partner codes cannot contain `*`). */
@@ -25,10 +26,7 @@ const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 export async function measureContext(db: Database, pipeline: Pipeline, period: string): Promise<MeasureContext> {
   const p = reportPeriod(period);
   const partners = pipeline.partners.map((x) => x.code);
-  const rows = await db.all<{ id: number; partner: string; dataset: string }>(
-    `SELECT id, partner, dataset FROM current_submission WHERE period = $1 ORDER BY id`,
-    [period],
-  );
+  const rows = await currentFor(db, period);
   const submitted = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (!partners.includes(r.partner)) continue;

@@ -1,6 +1,7 @@
 // Every measure of the catalogue (docs/measures.md) for month M, per partner and region, with the submissions used and the internal evidence lists.
 import type { Pipeline } from '../config/Pipeline.js';
 import type { Database } from '../warehouse/Database.js';
+import { submissionsUsed } from '../warehouse/ledger.js';
 import { adopterMeasures } from './adopterMeasures.js';
 import { childrenMeasures } from './childrenMeasures.js';
 import { concernMeasures } from './concernMeasures.js';
@@ -10,6 +11,7 @@ import { measureContext } from './MeasureContext.js';
 import { availablePeriods, NoDataForPeriodError, reportPeriod } from './reportPeriod.js';
 import { supportCapacity } from './supportCapacity.js';
 import { supportMeasures } from './supportMeasures.js';
+import { workforceMeasures } from './workforceMeasures.js';
 import type { EvidenceList, MeasureResult, SubmissionUsed } from './types.js';
 
 export interface ComputedMeasures {
@@ -33,13 +35,10 @@ export async function computeMeasures(db: Database, pipeline: Pipeline, period: 
     ...(await adopterMeasures(ctx)),
     ...(await childrenMeasures(ctx)),
     ...(await dqMeasures(ctx)),
+    ...(await workforceMeasures(ctx)),
     ...(await concernMeasures(ctx)),
   ];
-  const used = await db.all<{ id: number; partner: string; dataset: string; fileName: string; sha256: string | null; receivedAt: string | null; rowsLoaded: number }>(
-    `SELECT id, partner, dataset, file_name AS "fileName", sha256, strftime(received_at, '%Y-%m-%dT%H:%M:%SZ') AS "receivedAt", rows_loaded AS "rowsLoaded"
-     FROM current_submission WHERE period = $1 ORDER BY partner, dataset`,
-    [period],
-  );
+  const used = await submissionsUsed(db, period);
   const order = (p: string) => pipeline.partners.findIndex((x) => x.code === p);
   const submissions: SubmissionUsed[] = used
     .filter((s) => order(s.partner) >= 0)

@@ -1,6 +1,7 @@
 // Data quality and compliance (docs/measures.md `dq.*`) for month M from the submission ledger: what each partner sent, when, and rows rejected (and blank);
 // and from the records of the files in effect, the characteristics recorded as not known.
 import { codeLists, datasetNames, datasets, optionalDatasets, type DatasetName } from '../../schemas/index.js';
+import { submissionsInEffect, type SubmissionInEffect } from '../warehouse/ledger.js';
 import { sqlIdent, sqlTextList } from '../warehouse/sql.js';
 import { buildMeasure } from './buildMeasure.js';
 import { count, notSubmitted, rate } from './figure.js';
@@ -8,20 +9,7 @@ import { grouped, hasSubmitted, REGION, type MeasureContext } from './MeasureCon
 import type { Figure, MeasureResult } from './types.js';
 
 
-interface Sent {
-  partner: string;
-  dataset: string;
-  versions: number;
-  loaded: boolean;
-  newest_status: string;
-  on_time: boolean;
-  pick_id: number;
-  rows_read: number;
-  rows_loaded: number;
-  rows_rejected: number;
-  rows_blank: number;
-  warnings: number;
-}
+type Sent = SubmissionInEffect;
 
 /**
  * The characteristics of each dataset: the coded columns whose list has a not-known code (gender, ethnicity, disability,
@@ -72,15 +60,8 @@ export function dueDate(period: string, dueDay: number): string {
 export async function dqMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const due = dueDate(ctx.period.period, ctx.pipeline.submissionDueDay);
   // Per partner and dataset: every version received for M; the submission in effect is the newest loaded one, else the newest.
-  const sent = await ctx.db.all<Sent>(
-    `WITH s AS (SELECT * FROM submission WHERE period = $1 AND dataset IS NOT NULL),
-     p AS (SELECT partner, dataset, count(*) AS versions, bool_or(status = 'loaded') AS loaded, arg_max(status, id) AS newest_status,
-             min(coalesce(received_at, loaded_at)) < CAST($2 AS DATE) + INTERVAL 1 DAY AS on_time,
-             arg_max(id, CASE WHEN status = 'loaded' THEN id + 1000000000 ELSE id END) AS pick_id
-           FROM s GROUP BY partner, dataset)
-     SELECT p.*, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows AS rows_blank, s.warnings FROM p JOIN s ON s.id = p.pick_id ORDER BY p.partner, p.dataset`,
-    [ctx.period.period, due],
-  );
+  // The aggregate reads the ledger alone (no dataset table), so it is ledger.ts's submissionsInEffect.
+  const sent: Sent[] = await submissionsInEffect(ctx.db, ctx.period.period, due);
   const of = (e: string) => sent.filter((s) => (e === REGION ? ctx.partners.includes(s.partner) : s.partner === e));
   const sum = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'rows_blank' | 'warnings') => of(e).reduce((a, s) => a + s[k], 0);
   const byDataset = (e: string, k: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'rows_blank' | 'warnings' | 'versions') =>

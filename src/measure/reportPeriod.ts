@@ -2,6 +2,7 @@
 import { UsageError } from '../errors/RaaError.js';
 import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
+import { periodsWithData } from '../warehouse/ledger.js';
 
 export interface ReportPeriod {
   /** `YYYY-MM`. */
@@ -46,6 +47,5 @@ export class NoDataForPeriodError extends UsageError {
 
 /** Months (`YYYY-MM`, oldest first) with at least one loaded submission. */
 export async function availablePeriods(db: Database): Promise<string[]> {
-  const rows = await db.all<{ period: string }>(`SELECT DISTINCT period FROM submission WHERE status = 'loaded' AND dataset IS NOT NULL ORDER BY period`);
-  return rows.map((r) => r.period);
+  return periodsWithData(db);
 }
