@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { support, workforce } from '../../schemas/index.js';
 import { message } from '../../src/diagnostics/rules.js';
 import type { FileResult } from '../../src/validate/FileResult.js';
+import { raaInProcess } from './inProcess.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
@@ -90,19 +91,19 @@ describe('exit codes', () => {
     expect(r.stdout).toContain('OK, with warnings');
   });
 
-  it('2 on a bad --period, one line on stderr, no stack trace', () => {
+  it('2 on a bad --period, one line on stderr, no stack trace (the first as a process, the rest in-process)', async () => {
     const path = write('period.csv', cleanWorkforce);
     for (const bad of ['2026-13', '202610', '10/2026', '2026-1']) {
-      const r = raa('validate', path, '--period', bad);
+      const r = bad === '2026-13' ? raa('validate', path, '--period', bad) : await raaInProcess('validate', path, '--period', bad);
       expect(r.status, bad).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`raa: --period must be a month as YYYY-MM, for example 2026-10 (got "${bad}")\n`);
     }
   });
 
-  it('2 on an unknown --dataset', () => {
+  it('2 on an unknown --dataset', async () => {
     const path = write('dataset.csv', cleanWorkforce);
-    const r = raa('validate', path, '--dataset', 'kids');
+    const r = await raaInProcess('validate', path, '--dataset', 'kids');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('raa: --dataset must be one of children, adopters, support, concerns, workforce (got "kids")\n');
@@ -116,11 +117,11 @@ describe('exit codes', () => {
     expect(r.stderr).not.toMatch(stackTrace);
   });
 
-  it('2 on a folder with no CSV/TXT files in it', () => {
+  it('2 on a folder with no CSV/TXT files in it', async () => {
     const empty = join(dir, 'no-extracts');
     mkdirSync(empty, { recursive: true });
     write('no-extracts/notes.json', '{}');
-    const r = raa('validate', empty);
+    const r = await raaInProcess('validate', empty);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`raa: no CSV/TXT files found in ${empty}\n`);
   });
@@ -228,10 +229,10 @@ describe('paths', () => {
     expect(report.files[0]).toMatchObject({ file: path, dataset: 'workforce', verdict: 'clean' });
   });
 
-  it('a path that does not exist is a usage error (exit 2) naming it, not a crash', () => {
+  it('a path that does not exist is a usage error (exit 2) naming it, not a crash', async () => {
     const missing = join(dir, 'no', 'such', 'folder');
     for (const args of [[missing, '--json'], [missing]]) {
-      const r = raa('validate', ...args);
+      const r = await raaInProcess('validate', ...args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`no such file or folder: ${missing}`);

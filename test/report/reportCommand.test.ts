@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ReportData } from '../../src/measure/types.js';
+import { raaInProcess } from '../cli/inProcess.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -71,8 +72,8 @@ describe('raa report', () => {
     [['--period', '2026-10', '--format', 'html,docx'], '--format: unknown format "docx"; choose from html, json, csv, pdf'],
     [['--period', '2026-10', '--audience', 'board'], '--audience must be one of: internal, published (got "board")'],
     [['--period', 'October'], '--period must be a month as YYYY-MM'],
-  ])('refuses %j with one line and exit 2', (args, message) => {
-    const r = raa('report', pipeline, ...args);
+  ])('refuses %j with one line and exit 2 (in-process: usage errors need no process of their own)', async (args, message) => {
+    const r = await raaInProcess('report', pipeline, ...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
