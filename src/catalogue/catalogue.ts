@@ -7,11 +7,12 @@ import { concernsCatalogue } from './concernsCatalogue.js';
 import { dqCatalogue } from './dqCatalogue.js';
 import type { MeasureDefinition, TargetDefault } from './MeasureDefinition.js';
 import { supportCatalogue } from './supportCatalogue.js';
+import { workforceCatalogue } from './workforceCatalogue.js';
 
 export type { BreakdownDefinition, FigureDefinition, MeasureDefinition, TargetDefault, TrendDefinition, WindowKind } from './MeasureDefinition.js';
 
-/** In report order: NMS 26.4 (support, adopters, children, data quality), then NMS 25.7 (concerns). */
-export const catalogue: readonly MeasureDefinition[] = [...supportCatalogue, ...adoptersCatalogue, ...childrenCatalogue, ...dqCatalogue, ...concernsCatalogue];
+/** In report order: NMS 26.4 (support, adopters, children, data quality, workforce), then NMS 25.7 (concerns). */
+export const catalogue: readonly MeasureDefinition[] = [...supportCatalogue, ...adoptersCatalogue, ...childrenCatalogue, ...dqCatalogue, ...workforceCatalogue, ...concernsCatalogue];
 
 const byId = new Map(catalogue.map((m) => [m.id, m]));
 

@@ -35,6 +35,17 @@ export const childrenCatalogue: readonly MeasureDefinition[] = [
     figures: { mean_days: { title: 'mean days', unit: 'days', direction: 'lower', window: 'twelve_months', judged: true } },
   },
   {
+    id: 'children.matched', title: 'Children matched', standard: '26.4',
+    definition: 'Children matched with prospective adopters.',
+    window: 'Date of matching in the month (count) or in the twelve months ending with it (count_w12).',
+    datasets: ['children'], headline: 'count',
+    figures: {
+      count: { title: 'matched in the month', unit: 'count', direction: 'higher', window: 'month' },
+      count_w12: { title: 'matched in the twelve months', unit: 'count', direction: 'higher', window: 'twelve_months' },
+    },
+    trends: { count: { points: 'month', total: 'count_w12' } },
+  },
+  {
     id: 'children.placed', title: 'Placements and adoption orders', standard: '26.4',
     definition: 'Children placed with adoptive families, and adoption orders made.',
     window: 'Placement date, and adoption order date, in the twelve months ending with the month.',

@@ -102,6 +102,13 @@ export const supportCatalogue: readonly MeasureDefinition[] = [
     },
   },
   {
+    id: 'support.delivered', title: 'Support delivered', standard: '26.4',
+    definition: 'Requests closed because the service was provided (closure reason "service provided"): support delivered to the end.',
+    window: 'Date closed in the twelve months ending with the month.',
+    datasets: ['support'], headline: 'count',
+    figures: { count: { title: 'closed with the service provided', unit: 'count', direction: 'higher', window: 'twelve_months' } },
+  },
+  {
     id: 'support.peer_support', title: 'Peer support requests', standard: '26.4',
     definition: 'Requests for peer support.',
     window: 'Date received in the twelve months ending with the month.',

@@ -1,9 +1,9 @@
 // Children measures (docs/measures.md `children.*`) for month M, per partner and region, from `current_children`.
 import { codeLists } from '../../schemas/index.js';
 import { NOT_RECORDED } from './adopterMeasures.js';
-import { breakdown, buildMeasure } from './buildMeasure.js';
+import { breakdown, buildMeasure, series } from './buildMeasure.js';
 import { count, stat } from './figure.js';
-import { by, grouped, inW12, notBy, type MeasureContext } from './MeasureContext.js';
+import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureContext.js';
 import type { MeasureResult } from './types.js';
 
 /** SQL: a child waiting at E (decision by E; not placed, reversed or adopted by E). */
@@ -28,6 +28,8 @@ export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResu
       count(*) FILTER (WHERE ${aoW12} AND (${moved} IS NULL OR entered_care IS NULL)) AS a10_excluded,
       count(*) FILTER (WHERE ${a2}) AS a2_n,
       avg(greatest(0, matched_date - placement_order_date)) FILTER (WHERE ${a2}) AS a2_mean,
+      count(*) FILTER (WHERE ${inM(ctx, 'matched_date')}) AS matched_m,
+      count(*) FILTER (WHERE ${inW12(ctx, 'matched_date')}) AS matched_w12,
       count(*) FILTER (WHERE ${inW12(ctx, 'placed_date')}) AS placed,
       count(*) FILTER (WHERE ${aoW12}) AS adoption_orders,
       count(*) FILTER (WHERE ${inW12(ctx, 'reversal_date')}) AS reversals,
@@ -38,6 +40,7 @@ export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResu
     where: inW12(ctx, 'reversal_date'),
     select: 'count(*) AS n',
   });
+  const monthly = await grouped(ctx, 'children', { months: true, select: 'count(*) FILTER (WHERE matched_date BETWEEN m.ms AND m.me) AS matched' });
   const r = (e: string) => rows.get(e) ?? {};
   const codes = [...codeLists.reversalReason.codes.map((c) => c.code), NOT_RECORDED];
   return [
@@ -50,6 +53,10 @@ export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResu
     })),
     buildMeasure(ctx, 'children.a10', (e) => ({ figures: { mean_days: stat(r(e)['a10_mean'], r(e)['a10_n'], 'days', r(e)['a10_excluded']) } })),
     buildMeasure(ctx, 'children.a2', (e) => ({ figures: { mean_days: stat(r(e)['a2_mean'], r(e)['a2_n'], 'days') } })),
+    buildMeasure(ctx, 'children.matched', (e) => ({
+      figures: { count: count(r(e)['matched_m']), count_w12: count(r(e)['matched_w12']) },
+      trends: { count: series(e, monthly, (row) => count(row?.['matched'])) },
+    })),
     buildMeasure(ctx, 'children.placed', (e) => ({ figures: { placed: count(r(e)['placed']), adoption_orders: count(r(e)['adoption_orders']) } })),
     buildMeasure(ctx, 'children.reversals', (e) => ({
       figures: { count: count(r(e)['reversals']), disruptions: count(r(e)['disruptions']) },

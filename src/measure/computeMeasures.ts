@@ -12,6 +12,7 @@ import { availablePeriods, NoDataForPeriodError, reportPeriod } from './reportPe
 import { supportCapacity } from './supportCapacity.js';
 import { supportMeasures } from './supportMeasures.js';
 import { workforceMeasures } from './workforceMeasures.js';
+import { workforceMeasures } from './workforceMeasures.js';
 import type { EvidenceList, MeasureResult, SubmissionUsed } from './types.js';
 
 export interface ComputedMeasures {
@@ -35,6 +36,7 @@ export async function computeMeasures(db: Database, pipeline: Pipeline, period: 
     ...(await adopterMeasures(ctx)),
     ...(await childrenMeasures(ctx)),
     ...(await dqMeasures(ctx)),
+    ...(await workforceMeasures(ctx)),
     ...(await workforceMeasures(ctx)),
     ...(await concernMeasures(ctx)),
   ];

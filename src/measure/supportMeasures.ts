@@ -7,6 +7,7 @@ import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureCo
 import type { MeasureResult } from './types.js';
 
 const requestType = codesOf(codeLists.requestType);
+const closure = codesOf(codeLists.closureReason);
 
 /** SQL: a request awaiting allocation at date x (received by x, neither allocated nor closed by x). */
 export const awaitingAt = (x: string) => `(received_date <= ${x} AND ${notBy('allocated_date', x)} AND ${notBy('closed_date', x)})`;
@@ -28,6 +29,7 @@ export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResul
       count(*) FILTER (WHERE ${inW12(ctx, 'received_date')}) AS received_w12,
       count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = ${sqlText(requestType.access_to_records)}) AS records_w12,
       count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = ${sqlText(requestType.peer_support)}) AS peer_w12,
+      count(*) FILTER (WHERE ${closedW12} AND closure_reason = ${sqlText(closure.service_provided)}) AS delivered_w12,
       count(*) FILTER (WHERE ${awaiting}) AS awaiting,
       count(*) FILTER (WHERE ${openAt(E)}) AS open,
       count(*) FILTER (WHERE ${allocW12}) AS alloc_n,
@@ -95,6 +97,7 @@ export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResul
       const excluded = Number(x['closed_w12'] ?? 0) - Number(x['scored'] ?? 0);
       return { figures: { improved: rate(x['improved'], x['scored'], excluded), mean_change: stat(x['mean_change'], x['scored'], 'score', excluded) } };
     }),
+    buildMeasure(ctx, 'support.delivered', (e) => ({ figures: { count: count(r(e)['delivered_w12']) } })),
     buildMeasure(ctx, 'support.peer_support', (e) => ({ figures: { count: count(r(e)['peer_w12']) } })),
   ];
 }

@@ -90,7 +90,7 @@ describe('the pipeline names reports that exist', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(PipelineError);
-    expect((error as Error).message).toBe(`${file}:6:5: reports[1]: no report "nms-26-5"; reports available: nms-25-7, nms-26-4`);
+    expect((error as Error).message).toBe(`${file}:6:5: reports[1]: no report "nms-26-5"; reports available: nms-25-7, nms-26-4, theory-of-change`);
   });
 });
 

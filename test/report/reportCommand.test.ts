@@ -68,7 +68,7 @@ describe('raa report', () => {
 
   it.each([
     [['--period', '2026-07'], 'no data for 2026-07: the warehouse has loaded submissions for 2026-09, 2026-10; choose one of these with --period'],
-    [['--period', '2026-10', '--report', 'nms-99'], '--report: no report "nms-99"; reports available: nms-25-7, nms-26-4'],
+    [['--period', '2026-10', '--report', 'nms-99'], '--report: no report "nms-99"; reports available: nms-25-7, nms-26-4, theory-of-change'],
     [['--period', '2026-10', '--format', 'html,docx'], '--format: unknown format "docx"; choose from html, json, csv, pdf'],
     [['--period', '2026-10', '--audience', 'board'], '--audience must be one of: internal, published (got "board")'],
     [['--period', 'October'], '--period must be a month as YYYY-MM'],
