@@ -2,6 +2,7 @@
 // never change did, records open then are gone without a closing date, the row count swung by more than half.
 import type { Dataset } from '../../schemas/index.js';
 import type { Database } from '../warehouse/Database.js';
+import { previousAccepted } from '../warehouse/ledger.js';
 import type { CheckedFile } from '../validate/index.js';
 import { sqlIdent as ident, sqlText as lit } from '../warehouse/sql.js';
 import type { CrossFinding } from './CrossFinding.js';
@@ -25,11 +26,7 @@ export interface PreviousSubmission {
 
 /** Every dataset's previous accepted submission for the partner, before `period`, in one query. */
 export async function previousSubmissions(db: Database, partner: string, period: string): Promise<Map<string, PreviousSubmission>> {
-  const rows = await db.all<PreviousSubmission & { dataset: string }>(
-    `SELECT dataset, id, period, rows_read - blank_rows AS rows FROM current_submission WHERE partner = $1 AND period < $2
-     QUALIFY row_number() OVER (PARTITION BY dataset ORDER BY period DESC) = 1`,
-    [partner, period],
-  );
+  const rows = await previousAccepted(db, partner, period);
   return new Map(rows.map(({ dataset, ...prev }) => [dataset, prev]));
 }
 

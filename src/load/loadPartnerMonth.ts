@@ -3,6 +3,7 @@
 // warehouse as it was.
 import type { ValidateSettings } from '../config/ValidateSettings.js';
 import type { Database } from '../warehouse/Database.js';
+import { countSubmissions, loadedFor } from '../warehouse/ledger.js';
 import type { FileLoad } from './FileLoad.js';
 import { extractName, summarise, type FilePlan } from './FilePlan.js';
 import type { InboxFile } from './inboxFiles.js';
@@ -96,12 +97,12 @@ export async function loadPartnerMonth(db: Database, opts: LoadPartnerMonthOptio
       // 4. never trust COMMIT: read back what was stored
       const problems = await verifyStored(db, toStore);
       if (problems.length > 0) {
-        const stored = await db.one<{ n: number }>(`SELECT count(*) AS n FROM submission WHERE id IN (${toStore.map((p) => p.submissionId ?? -1).join(', ')})`);
-        if ((stored?.n ?? 0) === 0) throw new LoadFailedError(partner, period, `COMMIT reported success but did not store the load (${problems[0] ?? ''})`);
+        const stored = await countSubmissions(db, toStore.map((p) => p.submissionId ?? -1));
+        if (stored === 0) throw new LoadFailedError(partner, period, `COMMIT reported success but did not store the load (${problems[0] ?? ''})`);
         throw new Error(`loading ${partner} ${period}: the stored load does not reconcile: ${problems.join('; ')}`);
       }
     }
-    const loadedNow = await db.all<{ dataset: string }>(`SELECT DISTINCT dataset FROM submission WHERE partner = $1 AND period = $2 AND status = 'loaded'`, [partner, period]);
+    const loadedNow = await loadedFor(db, partner, period);
     const datasets = new Set(loadedNow.map((r) => r.dataset));
     return { partner, period, files: plans.map((p) => summarise(p, datasets)), notRead: sheetsNotRead(plans) };
   } finally {

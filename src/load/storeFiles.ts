@@ -5,6 +5,7 @@
 import { sqlIdent } from '../warehouse/sql.js';
 import {datasetTableColumns } from '../warehouse/datasetTables.js';
 import type { Database } from '../warehouse/Database.js';
+import { insertSubmissions, loadedFor, nextSubmissionIds, supersede, type NewSubmission } from '../warehouse/ledger.js';
 import { sqlText as lit } from '../warehouse/sql.js';
 import { extractName, type FilePlan } from './FilePlan.js';
 import type { StagedDiagnostics } from './stageDiagnostics.js';
@@ -34,19 +35,14 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
   }
 
   // 1. Ids first, in file order, so that what supersedes what is known before any row is written.
-  const ids = await db.all<{ id: number }>(`SELECT nextval('submission_id_seq') AS id FROM range(${plans.length}) ORDER BY id`);
+  const ids = await nextSubmissionIds(db, plans.length);
   if (ids.length !== plans.length) throw new Error('the ledger did not give an id for every file');
-  plans.forEach((p, i) => (p.submissionId = (ids[i] as { id: number }).id));
+  plans.forEach((p, i) => (p.submissionId = ids[i] as number));
 
   // 2. Which submission is current per dataset after each file, in file order: the newest received (on a tie, the
   //    one stored later). A file received before the loaded one stays superseded by it.
   const loaded = plans.filter((p) => p.outcome === 'loaded');
-  const before = loaded.length
-    ? await db.all<Current & { dataset: string }>(
-        `SELECT id, dataset, epoch_ms(received_at) AS received FROM submission WHERE partner = $1 AND period = $2 AND status = 'loaded' ORDER BY id`,
-        [ctx.partner, ctx.period],
-      )
-    : [];
+  const before = loaded.length ? await loadedFor(db, ctx.partner, ctx.period) : [];
   const current = new Map<string, Current[]>();
   for (const { dataset, ...c } of before) current.set(dataset, [...(current.get(dataset) ?? []), c]);
   const superseded = new Map<number, number>(); // submission id → the id it is superseded by
@@ -67,26 +63,20 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
   }
 
   // 3. Every ledger row in one statement, each with the status it ends the transaction with.
-  const values: unknown[] = [];
-  const tuples = plans.map((p) => {
+  await insertSubmissions(db, plans.map((p): NewSubmission => {
     const r = p.result as NonNullable<FilePlan['result']>;
     const c = p.counts;
     const id = p.submissionId as number;
     const status = superseded.has(id) ? 'superseded' : (p.outcome as 'loaded' | 'held' | 'rejected');
     p.storedStatus = status;
     // A workbook sheet is its own submission: the workbook's file name and sha256, and the sheet's name.
-    const row = [id, ctx.partner, ctx.period, r.dataset, p.file.name, p.sheet, r.sha256, r.bytes, r.encoding, r.delimiter, timestamp(p.file.received),
-      c.rowsRead, c.rowsLoaded, c.rowsRejected, c.blank, c.warnings, status, superseded.get(id) ?? null, p.acceptedPartial, p.note];
-    const at = values.length;
-    values.push(...row);
-    return `(${row.map((_, k) => (k === 10 ? `CAST($${at + k + 1} AS TIMESTAMP)` : `$${at + k + 1}`)).join(', ')})`;
-  });
-  await db.run(
-    `INSERT INTO submission (id, partner, period, dataset, file_name, sheet, sha256, bytes, encoding, delimiter, received_at,
-       rows_read, rows_loaded, rows_rejected, blank_rows, warnings, status, superseded_by, accepted_partial, note)
-     VALUES ${tuples.join(', ')}`,
-    values as never,
-  );
+    return {
+      id, partner: ctx.partner, period: ctx.period, dataset: r.dataset, fileName: p.file.name, sheet: p.sheet, sha256: r.sha256, bytes: r.bytes,
+      encoding: r.encoding, delimiter: r.delimiter, receivedAt: timestamp(p.file.received), rowsRead: c.rowsRead, rowsLoaded: c.rowsLoaded,
+      rowsRejected: c.rowsRejected, blank: c.blank, warnings: c.warnings, status, supersededBy: superseded.get(id) ?? null,
+      acceptedPartial: p.acceptedPartial, note: p.note,
+    };
+  }));
 
   // 4. The rows of each file that loads, and the raw cells of its rejected rows.
   for (const p of loaded) {
@@ -109,12 +99,7 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
 
   // 5. The loaded submissions this load replaces (those stored just now already have their status).
   const replaced = [...superseded].filter(([id]) => !plans.some((p) => p.submissionId === id));
-  if (replaced.length > 0) {
-    await db.run(
-      `UPDATE submission SET status = 'superseded', superseded_by = v.new_id FROM (VALUES ${replaced.map(([id, by]) => `(${id}, ${by})`).join(', ')}) AS v(id, new_id)
-       WHERE submission.id = v.id`,
-    );
-  }
+  await supersede(db, replaced);
 
   // 6. Every file's diagnostics.
   const withDiagnostics = plans.filter((p) => p.diagnostics.length > 0);

@@ -1,6 +1,6 @@
 // After COMMIT, read back what each new submission stored: a successful COMMIT is no proof (design.md), the counts are.
-import { sqlIdent } from '../warehouse/sql.js';
 import type { Database } from '../warehouse/Database.js';
+import { storedCounts } from '../warehouse/ledger.js';
 
 import { extractName, type FilePlan } from './FilePlan.js';
 
@@ -9,18 +9,11 @@ export async function verifyStored(db: Database, plans: readonly FilePlan[]): Pr
   const problems: string[] = [];
   const stored = plans.filter((p): p is FilePlan & { submissionId: number } => p.submissionId !== null);
   if (stored.length === 0) return problems;
-  // One read-back for the whole load: each submission's ledger row and what its id holds in every table.
-  const ids = stored.map((p) => p.submissionId).join(', ');
-  const countOf = (table: string) => `(SELECT submission_id, count(*) AS n FROM ${table} WHERE submission_id IN (${ids}) GROUP BY ALL)`;
+  // One read-back for the whole load: each submission's ledger row and what its id holds in every table. The query
+  // (the ledger joined with the dataset tables, quarantine and diagnostics) is ledger.ts's storedCounts, which raa
+  // check uses too; what is expected of each submission is the load's, here.
   const datasets = [...new Set(stored.flatMap((p) => (p.outcome === 'loaded' && p.checked ? [p.checked.dataset.name] : [])))];
-  const rowsStored = datasets.length ? `(${datasets.map((d) => `SELECT * FROM ${countOf(sqlIdent(d))}`).join(' UNION ALL ')})` : `(SELECT NULL::BIGINT AS submission_id, 0 AS n WHERE false)`;
-  const rows = await db.all<{ id: number; status: string; rows_read: number; rows_loaded: number; rows_rejected: number; blank_rows: number; stored: number; quarantined: number; diagnostics: number }>(
-    `SELECT s.id, s.status, s.rows_read, s.rows_loaded, s.rows_rejected, s.blank_rows,
-       coalesce(r.n, 0) AS stored, coalesce(q.n, 0) AS quarantined, coalesce(d.n, 0) AS diagnostics
-     FROM submission AS s LEFT JOIN ${rowsStored} AS r ON r.submission_id = s.id
-       LEFT JOIN ${countOf('quarantine')} AS q ON q.submission_id = s.id LEFT JOIN ${countOf('diagnostic')} AS d ON d.submission_id = s.id
-     WHERE s.id IN (${ids})`,
-  );
+  const rows = await storedCounts(db, datasets, { ids: stored.map((p) => p.submissionId), diagnostics: true });
   for (const p of stored) {
     const row = rows.find((r) => r.id === p.submissionId);
     const what = `${extractName(p.file, p.sheet)} (submission ${p.submissionId})`;
