@@ -60,10 +60,10 @@ export async function exportWarehouse(db: Database, options: ExportOptions): Pro
     await tidyLeftovers(dir);
     for (const source of exportSources(period)) {
       if (format === 'parquet') {
-        for (const f of await writeParquetPartitions(db, source.sql, join(dir, source.name), period)) files.push({ format, table: source.name, ...f });
+        for (const f of await writeParquetPartitions(db, source, join(dir, source.name), period)) files.push({ format, table: source.name, ...f });
       } else {
         const path = join(dir, `${source.name}.${format}`);
-        const stream = await db.streamColumns(source.sql, undefined, { batchRows });
+        const stream = await db.streamColumns(source.sql, source.params, { batchRows });
         const rows =
           format === 'arrow'
             ? await writeArrowFile(path, stream, { 'raa.table': source.name, ...(period === undefined ? {} : { 'raa.period': period }) })

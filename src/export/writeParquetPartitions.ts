@@ -11,7 +11,7 @@ export interface ParquetFile {
 }
 
 /**
- * Write the rows of `sql` (which must have `partner` and `period` columns) under `dir` as
+ * Write the rows of `query` (its SQL and parameters; the rows must have `partner` and `period` columns) under `dir` as
  * `partner=<code>/period=<YYYY-MM>/data_<n>.parquet`: DuckDB's own writer, so every type is kept exactly (DECIMAL,
  * DATE, lists). As Hive partitioning does, `partner` and `period` are in the folder names, not in the files;
  * readers given `hive_partitioning` (DuckDB, Spark, Trino, BigQuery, pyarrow) add them back as columns.
@@ -22,7 +22,7 @@ export interface ParquetFile {
  * export stays readable until then; what a killed export leaves is tidied by the next one (leftovers.ts). A query with
  * no rows writes no file. Files and folders are created owner-only, as the warehouse is.
  */
-export async function writeParquetPartitions(db: Database, sql: string, dir: string, period?: string): Promise<ParquetFile[]> {
+export async function writeParquetPartitions(db: Database, query: { sql: string; params?: string[] }, dir: string, period?: string): Promise<ParquetFile[]> {
   // A previous export killed while swapping a month's folders left them beside their partner's other months.
   await tidyLeftovers(dir);
   for (const p of await readdir(dir, { withFileTypes: true }).catch(() => [])) if (p.isDirectory() && p.name.startsWith('partner=')) await tidyLeftovers(join(dir, p.name));
@@ -32,7 +32,8 @@ export async function writeParquetPartitions(db: Database, sql: string, dir: str
   try {
     written = await withPrivateUmask(() =>
       db.all<{ filename: string; count: number }>(
-        `COPY (${sql}) TO ${sqlText(staging)} (FORMAT parquet, PARTITION_BY (partner, period), OVERWRITE_OR_IGNORE, RETURN_STATS)`,
+        `COPY (${query.sql}) TO ${sqlText(staging)} (FORMAT parquet, PARTITION_BY (partner, period), OVERWRITE_OR_IGNORE, RETURN_STATS)`,
+        query.params,
       ),
     );
   } catch (e) {

@@ -315,3 +315,18 @@ export async function submissionsInEffect(db: Database, period: string, due: str
     [period, due],
   );
 }
+
+// ——— The export ———
+
+/** A query and its parameters. */
+export interface Query {
+  sql: string;
+  params: string[];
+}
+
+/** Every ledger row (every column, every status), optionally of one `period`, by partner, period and id: what raa export writes. */
+export function ledgerExportQuery(period?: string): Query {
+  return period === undefined
+    ? { sql: `SELECT * FROM submission ORDER BY partner, period, id`, params: [] }
+    : { sql: `SELECT * FROM submission WHERE period = $1 ORDER BY partner, period, id`, params: [period] };
+}
