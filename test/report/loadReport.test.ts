@@ -25,8 +25,8 @@ function errorOf(f: () => unknown): string {
 }
 
 describe('report definitions', () => {
-  it('lists and loads both reports with their charts', () => {
-    expect(listReports(reportsDir)).toEqual(['nms-25-7', 'nms-26-4']);
+  it('lists and loads the reports with their charts', () => {
+    expect(listReports(reportsDir)).toEqual(['nms-25-7', 'nms-26-4', 'theory-of-change']);
     const r = loadReport('nms-26-4', reportsDir);
     expect(r.definition.standard.code).toBe('26.4');
     expect(r.definition.sections.map((s) => s.id)).toEqual(['support', 'adopters', 'children', 'data-quality']);
