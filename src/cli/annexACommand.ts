@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { loadPipeline } from '../pipeline/loadPipeline.js';
 import { withWarehouse } from '../pipeline/withWarehouse.js';
+import { partnersWithCurrent, periodsWithData } from '../warehouse/ledger.js';
 import { exitCodes, UsageError } from './exitCodes.js';
 import { parsePeriod } from './parsePeriod.js';
 
@@ -35,14 +36,11 @@ export function registerAnnexA(program: Command): void {
       const dir = o.out ?? join(pipeline.output, 'annex-a', period);
       const result = await withWarehouse(pipeline.warehouse, { readOnly: true }, async (db) => {
         const mine = o.partner === undefined ? codes : [o.partner];
-        const sent = await db.all<{ partner: string }>(
-          `SELECT DISTINCT partner FROM current_submission WHERE period = $1 AND dataset IN ('children', 'adopters')`,
-          [period],
-        );
-        if (!sent.some((s) => mine.includes(s.partner))) {
-          const months = await db.all<{ period: string }>(`SELECT DISTINCT period FROM current_submission WHERE dataset IN ('children', 'adopters') ORDER BY period`);
+        const sent = await partnersWithCurrent(db, period, ['children', 'adopters']);
+        if (!sent.some((s) => mine.includes(s))) {
+          const months = await periodsWithData(db, ['children', 'adopters']);
           throw new UsageError(
-            `no children or adopters submission for ${period} from ${o.partner ?? 'any partner'}; months with one: ${months.map((m) => m.period).join(', ') || 'none'}`,
+            `no children or adopters submission for ${period} from ${o.partner ?? 'any partner'}; months with one: ${months.join(', ') || 'none'}`,
           );
         }
         const { writeAnnexAWorkbook } = await import('../export/annexAWorkbook.js'); // exceljs is loaded only here

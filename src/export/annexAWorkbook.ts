@@ -8,6 +8,7 @@ import { adopters, children, codeLists, type CodeList, type Column, type Dataset
 import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 import { isRunning } from '../warehouse/isRunning.js';
+import { partnersWithCurrent } from '../warehouse/ledger.js';
 import { sqlIdent as quoteIdent, sqlText as quoteLiteral } from '../warehouse/sql.js';
 import { withPartialFile } from './withPartialFile.js';
 
@@ -133,11 +134,8 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
   const submitted: Record<string, string[]> = {};
 
   for (const { sheet, dataset } of annexASheets) {
-    const sent = await db.all<{ partner: string }>(
-      `SELECT DISTINCT partner FROM current_submission WHERE dataset = $1 AND period = $2`,
-      [dataset.name, options.period],
-    );
-    submitted[sheet] = partners.filter((p) => sent.some((s) => s.partner === p));
+    const sent = await partnersWithCurrent(db, options.period, [dataset.name]);
+    submitted[sheet] = partners.filter((p) => sent.includes(p));
     const data = await db.all(listSql(dataset, { period: options.period, start, end, partners }));
     const ws = wb.addWorksheet(sheet);
     ws.addRow(dataset.columns.map((c) => c.header));

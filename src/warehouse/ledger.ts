@@ -244,10 +244,25 @@ export async function ledgerRows(db: Database, period: string, due: string): Pro
   );
 }
 
-/** Months (`YYYY-MM`, oldest first) with at least one loaded submission of a dataset. */
-export async function periodsWithData(db: Database): Promise<string[]> {
-  const rows = await db.all<{ period: string }>(`SELECT DISTINCT period FROM submission WHERE status = 'loaded' AND dataset IS NOT NULL ORDER BY period`);
+/** Months (`YYYY-MM`, oldest first) with at least one loaded submission of a dataset (of one of `datasets`, if given). */
+export async function periodsWithData(db: Database, datasets?: readonly string[]): Promise<string[]> {
+  const rows = datasets
+    ? datasets.length === 0 ? [] : await db.all<{ period: string }>(
+        `SELECT DISTINCT period FROM submission WHERE status = 'loaded' AND dataset IN (${placeholders(datasets.length)}) ORDER BY period`,
+        [...datasets],
+      )
+    : await db.all<{ period: string }>(`SELECT DISTINCT period FROM submission WHERE status = 'loaded' AND dataset IS NOT NULL ORDER BY period`);
   return rows.map((r) => r.period);
+}
+
+/** The partners with a current submission of `period` of one of `datasets`, by code. */
+export async function partnersWithCurrent(db: Database, period: string, datasets: readonly string[]): Promise<string[]> {
+  if (datasets.length === 0) return [];
+  const rows = await db.all<{ partner: string }>(
+    `SELECT DISTINCT partner FROM current_submission WHERE period = $1 AND dataset IN (${placeholders(datasets.length, 1)}) ORDER BY partner`,
+    [period, ...datasets],
+  );
+  return rows.map((r) => r.partner);
 }
 
 /** A current submission (newest loaded per partner, period and dataset). */
