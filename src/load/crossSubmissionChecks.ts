@@ -46,6 +46,8 @@ export async function crossSubmissionChecks(db: Database, checked: CheckedFile, 
   const ids = identityOf(ds).map(ident);
   const idList = ids.join(', ');
   const table = ident(ds.name);
+  // The previous submission's rows, from the dataset table by the id the ledger gave (previousAccepted): a dataset
+  // query for this check, so it stays here; the id is the ledger's integer, not a value from a file.
   const previous = `(SELECT * FROM ${table} WHERE submission_id = ${prev.id})`;
 
   // 1. dates that never change, on records matched one-to-one by identity: every such field in one statement
