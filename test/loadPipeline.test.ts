@@ -84,7 +84,7 @@ describe('loadPipeline', () => {
     expect(p.targets.support.capacity).toEqual({ horizonMonths: 6 });
     expect(p.targets.dq.rejected_share).toEqual({ green: 1, amber: 5 });
     expect(p.suppression).toEqual({ minCount: 1, maxCount: 5, symbol: 'c' });
-    expect(p.reports).toEqual(['nms-25-7', 'nms-26-4']);
+    expect(p.reports).toEqual(['nms-25-7', 'nms-26-4', 'theory-of-change']);
     expect(p.audiences).toEqual(['internal', 'published']);
   });
 
