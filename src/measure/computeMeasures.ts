@@ -12,7 +12,6 @@ import { availablePeriods, NoDataForPeriodError, reportPeriod } from './reportPe
 import { supportCapacity } from './supportCapacity.js';
 import { supportMeasures } from './supportMeasures.js';
 import { workforceMeasures } from './workforceMeasures.js';
-import { workforceMeasures } from './workforceMeasures.js';
 import type { EvidenceList, MeasureResult, SubmissionUsed } from './types.js';
 
 export interface ComputedMeasures {
@@ -36,7 +35,6 @@ export async function computeMeasures(db: Database, pipeline: Pipeline, period: 
     ...(await adopterMeasures(ctx)),
     ...(await childrenMeasures(ctx)),
     ...(await dqMeasures(ctx)),
-    ...(await workforceMeasures(ctx)),
     ...(await workforceMeasures(ctx)),
     ...(await concernMeasures(ctx)),
   ];
