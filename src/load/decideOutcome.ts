@@ -1,21 +1,9 @@
 // What to do with a file: first from the ledger rows with the same bytes, then (once validated) from its verdict. Pure.
 import type { Verdict } from '../validate/index.js';
-import type { SubmissionStatus } from '../warehouse/migrations.js';
+import type { KnownRow } from '../warehouse/ledger.js';
 
-/** A ledger row with the same bytes, for the same partner and month. */
-export interface KnownSubmission {
-  id: number;
-  sha256: string | null;
-  /** The workbook sheet the submission was read from; null for a text file. */
-  sheet: string | null;
-  status: SubmissionStatus;
-  dataset: string | null;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  blank: number;
-  warnings: number;
-}
+/** A ledger row with the same bytes, for the same partner and month (the ledger's own row shape). */
+export type KnownSubmission = KnownRow;
 
 /**
  * Bytes seen before: loaded (current or since superseded) → `already_loaded`; recorded as rejected, or as held and not

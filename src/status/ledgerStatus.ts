@@ -3,28 +3,14 @@
 import { datasets, optionalDatasets } from '../../schemas/index.js';
 import type { Pipeline } from '../config/Pipeline.js';
 import type { Database } from '../warehouse/Database.js';
-import { latestLedgerPeriod, ledgerRows } from '../warehouse/ledger.js';
-import type { SubmissionStatus } from '../warehouse/migrations.js';
+import { latestLedgerPeriod, ledgerRows, type LedgerRow } from '../warehouse/ledger.js';
 
 
 /** `missing`: a required dataset with nothing received once the month is due; `not_yet_due`: nothing received yet, before the due date. */
 export type DatasetState = 'loaded' | 'held' | 'rejected' | 'missing' | 'not_yet_due' | 'not_sent';
 
-export interface Version {
-  submissionId: number;
-  file: string;
-  status: SubmissionStatus;
-  received: string;
-  onTime: boolean;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  blank: number;
-  warnings: number;
-  acceptedPartial: boolean;
-  supersededBy: number | null;
-  note: string | null;
-}
+/** One version of a dataset's submission: a ledger row without the partner and dataset it is listed under. */
+export type Version = Omit<LedgerRow, 'partner' | 'dataset'>;
 
 export interface DatasetStatus {
   dataset: string;

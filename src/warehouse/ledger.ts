@@ -79,6 +79,7 @@ export async function supersede(db: Database, replaced: readonly (readonly [id: 
 export interface KnownRow {
   id: number;
   sha256: string | null;
+  /** The workbook sheet the submission was read from; null for a text file. */
   sheet: string | null;
   status: SubmissionStatus;
   dataset: string | null;
