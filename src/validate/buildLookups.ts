@@ -42,7 +42,7 @@ export function lookupKey(col: Column): string | null {
 }
 
 /** The typed value columns of the lookup table, one per DuckDB type a contract column can have. */
-const valueColumns: Record<string, string> = { DATE: 'v_date', INTEGER: 'v_int', DOUBLE: 'v_double', 'DECIMAL(12,2)': 'v_money', BOOLEAN: 'v_bool', VARCHAR: 'v_text', 'VARCHAR[]': 'v_list' };
+const valueColumns: Record<string, string> = { DATE: 'v_date', INTEGER: 'v_int', DOUBLE: 'v_double', 'DECIMAL(12,2)': 'v_money', VARCHAR: 'v_text', 'VARCHAR[]': 'v_list' };
 
 /** The lookup column holding a value of this column type. */
 export function lookupValueColumn(type: ColumnType): string {
