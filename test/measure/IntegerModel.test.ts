@@ -2,16 +2,7 @@
 // listing every integer assignment.
 import { describe, expect, it } from 'vitest';
 import { IntegerModel, UNBOUNDED } from '../../src/measure/IntegerModel.js';
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Rng } from '../../scripts/sampleData/random.js';
 
 interface System {
   bounds: [number, number][];
@@ -20,7 +11,8 @@ interface System {
 
 /** Up to 5 unknowns in [0, 7] or [1, 5], equalities and inequalities with coefficients ±1 (and a 2) around a hidden solution. */
 function system(seed: number): System {
-  const next = random(seed);
+  const rng = new Rng(`case ${seed}`); // the sample data's seeded generator
+  const next = () => rng.next();
   const n = 2 + Math.floor(next() * 4);
   const bounds = Array.from({ length: n }, (): [number, number] => (next() < 0.5 ? [1, 5] : [0, 7]));
   const solution = bounds.map(([lo, hi]) => lo + Math.floor(next() * (hi - lo + 1)));

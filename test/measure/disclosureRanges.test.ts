@@ -8,6 +8,7 @@ import type { EntityFigures, Figure, MeasureResult } from '../../src/measure/typ
 import { readerRanges, type HiddenRange } from './readerRanges.js';
 import { sampleMeasures } from './sampleMeasures.js';
 import { cleanup } from './warehouseFixture.js';
+import { Rng } from '../../scripts/sampleData/random.js';
 
 const rule = { minCount: 1, maxCount: 5 };
 afterAll(cleanup);
@@ -74,20 +75,10 @@ describe.each(['2026-10', '2026-09'])('on the sample data for %s', (month) => {
   });
 });
 
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Partners × categories of counts, mostly 0–6, some large; each entity's total, the region's sums; a 12-point trend per entity adding up to its W12 total; a rate per entity (numerators and denominators add up). */
 function generated(seed: number): MeasureResult {
-  const next = random(seed);
+  const rng = new Rng(`case ${seed}`); // the sample data's seeded generator
+  const next = () => rng.next();
   const cell = () => {
     const r = next();
     return r < 0.3 ? 0 : r < 0.75 ? 1 + Math.floor(next() * 5) : r < 0.85 ? 6 + Math.floor(next() * 3) : 9 + Math.floor(next() * 60);
