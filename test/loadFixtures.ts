@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetByName, type DatasetName } from '../schemas/index.js';
+import { openWarehouse } from '../src/warehouse/openWarehouse.js';
 
 export type Row = Partial<Record<string, string>>;
 
@@ -48,4 +49,14 @@ export function pipelineFile(root: string, partners: readonly string[], extra = 
   const list = partners.map((p) => `  - { code: ${p}, name: ${p} council, inbox: ${join(root, p)} }`).join('\n');
   writeFileSync(file, `region: Test RAA\nwarehouse: ${join(root, 'raa.duckdb')}\npartners:\n${list}\n${extra}`);
   return file;
+}
+
+/** Rows of `sql` on the warehouse at `file`, opened read-only and released afterwards. */
+export async function queryWarehouse<T = Record<string, unknown>>(file: string, sql: string): Promise<T[]> {
+  const db = await openWarehouse(file, { readOnly: true });
+  try {
+    return await db.all<T>(sql);
+  } finally {
+    db.release();
+  }
 }

@@ -10,8 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { RunReport } from '../src/pipeline/runPipeline.js';
 import type { LedgerStatus } from '../src/status/ledgerStatus.js';
 import { Database } from '../src/warehouse/Database.js';
-import { openWarehouse } from '../src/warehouse/openWarehouse.js';
-import { csv, inbox, pipelineFile, rows } from './loadFixtures.js';
+import { csv, inbox, pipelineFile, queryWarehouse, rows } from './loadFixtures.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -25,14 +24,7 @@ function raa(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function query<T = Record<string, unknown>>(warehouse: string, sql: string): Promise<T[]> {
-  const db = await openWarehouse(warehouse, { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.release();
-  }
-}
+const query = queryWarehouse;
 
 interface Expected {
   partner: string;

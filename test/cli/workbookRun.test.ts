@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/pipeline/runPipeline.js';
 import { Database } from '../../src/warehouse/Database.js';
-import { openWarehouse } from '../../src/warehouse/openWarehouse.js';
-import { csv, inbox, pipelineFile, rows } from '../loadFixtures.js';
+import { csv, inbox, pipelineFile, queryWarehouse, rows } from '../loadFixtures.js';
 import { templateFacts, writeTemplateWorkbook } from '../workbooks/workbookFixtures.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,14 +32,7 @@ function runJson(pipeline: string) {
   return { status: r.status, stderr: r.stderr, report: JSON.parse(r.stdout) as RunReport & { exitCode: number } };
 }
 
-async function query<T = Record<string, unknown>>(warehouse: string, sql: string): Promise<T[]> {
-  const db = await openWarehouse(warehouse, { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.release();
-  }
-}
+const query = queryWarehouse;
 
 /** A partner's month folder with every required dataset but children and adopters, which the workbook brings. */
 function otherDatasets(dir: string, partner: string) {
