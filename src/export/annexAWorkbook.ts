@@ -2,14 +2,14 @@
 // warehouse's current submissions for a month: sheets `List 10` and `List 11`, the template's header row on row 1
 // (the headers are schemas/' own, which are the template's), options in the template's lettered wording (`a) Male`,
 // `a) WBRI`, `b) No`), dates as real date cells, and a `Notes` sheet saying what the workbook holds and how it was made.
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { adopters, children, codeLists, type CodeList, type Column, type Dataset } from '../../schemas/index.js';
 import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
-import { isRunning } from '../warehouse/isRunning.js';
 import { partnersWithCurrent } from '../warehouse/ledger.js';
-import { sqlIdent as quoteIdent, sqlText as quoteLiteral } from '../warehouse/sql.js';
+import { sqlIdent, sqlText } from '../warehouse/sql.js';
+import { tidyLeftovers } from './leftovers.js';
 import { withPartialFile } from './withPartialFile.js';
 
 /** The template's sheet for each list, in the template's order. */
@@ -70,14 +70,14 @@ function lifetime(ds: Dataset): { opened: string; closedBy: string[] } {
  */
 function listSql(ds: Dataset, o: { period: string; start: string; end: string; partners: readonly string[] }): string {
   const { opened, closedBy } = lifetime(ds);
-  const cols = ds.columns.map((c) => (c.type.kind === 'date' ? `CAST(${quoteIdent(c.field)} AS VARCHAR) AS ${quoteIdent(c.field)}` : quoteIdent(c.field)));
-  const closed = closedBy.length === 0 ? 'NULL' : closedBy.length === 1 ? quoteIdent(closedBy[0] ?? '') : `least(${closedBy.map(quoteIdent).join(', ')})`;
-  const order = o.partners.map((p, i) => `WHEN ${quoteLiteral(p)} THEN ${i}`).join(' ');
-  return `SELECT partner, ${cols.join(', ')} FROM ${quoteIdent(`current_${ds.name}`)}
-WHERE period = ${quoteLiteral(o.period)} AND partner IN (${o.partners.map(quoteLiteral).join(', ')})
-  AND ${quoteIdent(opened)} <= DATE ${quoteLiteral(o.end)}
-  AND (${closed} IS NULL OR ${closed} >= DATE ${quoteLiteral(o.start)})
-ORDER BY CASE partner ${order} END, ${ds.key.map(quoteIdent).join(', ')}, source_line`;
+  const cols = ds.columns.map((c) => (c.type.kind === 'date' ? `CAST(${sqlIdent(c.field)} AS VARCHAR) AS ${sqlIdent(c.field)}` : sqlIdent(c.field)));
+  const closed = closedBy.length === 0 ? 'NULL' : closedBy.length === 1 ? sqlIdent(closedBy[0] ?? '') : `least(${closedBy.map(sqlIdent).join(', ')})`;
+  const order = o.partners.map((p, i) => `WHEN ${sqlText(p)} THEN ${i}`).join(' ');
+  return `SELECT partner, ${cols.join(', ')} FROM ${sqlIdent(`current_${ds.name}`)}
+WHERE period = ${sqlText(o.period)} AND partner IN (${o.partners.map(sqlText).join(', ')})
+  AND ${sqlIdent(opened)} <= DATE ${sqlText(o.end)}
+  AND (${closed} IS NULL OR ${closed} >= DATE ${sqlText(o.start)})
+ORDER BY CASE partner ${order} END, ${ds.key.map(sqlIdent).join(', ')}, source_line`;
 }
 
 /** A value from the warehouse as text (dates arrive cast to VARCHAR, codes and ids as strings). */
@@ -108,15 +108,6 @@ function cellValue(c: Column, v: unknown, prefix: string | null): string | numbe
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
-/** Remove the partial copies of `path` that a killed `raa annex-a` left beside it (`<name>.partial-<pid>`, that process gone); nothing else. */
-async function tidyPartials(path: string): Promise<void> {
-  const prefix = `${basename(path)}.partial-`;
-  for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
-    const pid = name.startsWith(prefix) ? name.slice(prefix.length) : '';
-    if (/^\d+$/.test(pid) && !isRunning(Number(pid))) await rm(join(dirname(path), name), { force: true });
-  }
-}
 
 /** Write the workbook; returns what it holds. `db` may be read-only. */
 export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions): Promise<AnnexAResult> {
@@ -167,7 +158,8 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
   notes.getColumn(1).width = 140;
 
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await tidyPartials(path);
+  // A partial copy of this workbook left by a killed annex-a (its process gone) is removed; nothing else in the folder.
+  await tidyLeftovers(dirname(path), basename(path));
   const buffer = await wb.xlsx.writeBuffer();
   await withPartialFile(path, async (file) => {
     await file.writeFile(new Uint8Array(buffer));

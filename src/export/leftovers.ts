@@ -14,9 +14,10 @@ export const oldPath = (path: string): string => `${path}.old-${process.pid}`;
 /**
  * Tidy what exports killed mid-way left in `dir` (not its subfolders): partial files and folders are removed; a
  * previous version moved aside is put back when nothing replaced it, else removed. Leftovers of a process still
- * running (another export at work) are left alone. Says what it did under RAA_DEBUG.
+ * running (another export at work) are left alone. With `only`, just the leftovers of that one name (for a folder that
+ * may hold anything, such as a user's --out folder). Says what it did under RAA_DEBUG.
  */
-export async function tidyLeftovers(dir: string): Promise<void> {
+export async function tidyLeftovers(dir: string, only?: string): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   const done: string[] = [];
   const names = new Set(entries);
@@ -24,6 +25,7 @@ export async function tidyLeftovers(dir: string): Promise<void> {
     const m = leftover.exec(name);
     if (!m || isRunning(Number(m[3]))) continue;
     const [, target = '', kind] = m;
+    if (only !== undefined && target !== only) continue;
     const path = join(dir, name);
     if (kind === 'old' && !names.has(target)) {
       await rename(path, join(dir, target));
