@@ -22,19 +22,31 @@ function leftoverPid(name: string, kinds: readonly string[]): number | null {
 }
 
 /**
- * Tidy `folder` after a killed run: files and folders ending `.tmp-<pid>` of a process no longer running are removed
- * (atomic writes cut short). Returns what was removed.
+ * Tidy `folder` after a killed run, for processes no longer running: files and folders ending `.tmp-<pid>` (writes
+ * cut short) are removed; a folder moved aside as `.<name>.old-<pid>` during a swap is put back when `<name>` is
+ * missing, else removed. Returns what was removed.
  */
 export function removeLeftovers(folder: string): string[] {
   if (!existsSync(folder)) return [];
   const removed: string[] = [];
-  for (const name of readdirSync(folder)) {
-    const pid = leftoverPid(name, ['tmp']);
+  for (const entry of readdirSync(folder)) {
+    const pid = leftoverPid(entry, ['tmp', 'old']);
     if (pid === null || pid === process.pid || isRunning(pid)) continue;
-    rmSync(join(folder, name), { recursive: true, force: true });
-    removed.push(join(folder, name));
+    const path = join(folder, entry);
+    const aside = /^\.(.+)\.old-\d+$/.exec(entry)?.[1];
+    if (aside !== undefined && !existsSync(join(folder, aside))) {
+      renameSync(path, join(folder, aside));
+      continue;
+    }
+    rmSync(path, { recursive: true, force: true });
+    removed.push(path);
   }
   return removed;
+}
+
+/** Put the finished folder `from` in place of `to` by the same swap as a month's set: `to` is never missing or mixed. */
+export function replaceFolder(from: string, to: string): void {
+  swapIn(from, to, join(dirname(to), `.${basename(to)}.old-${process.pid}`));
 }
 
 /** Start writing a new version of folder `target`: a temporary folder beside it, after tidying a killed run's leftovers. */

@@ -12,6 +12,7 @@ import type { PdfJob } from '../render/renderPdf.js';
 import type { LoadedReport } from '../config/ReportDefinition.js';
 
 import type { Format } from './formats.js';
+import { replaceFolder } from './stageFolder.js';
 export type { Format } from './formats.js';
 
 export interface WriteReportInput {
@@ -50,7 +51,7 @@ export async function writeReport(i: WriteReportInput): Promise<{ files: string[
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
     const names = [...renderCsv(prepared)].map(([name, text]) => (writeFileSync(join(staging, name), text), name));
-    replaceDir(staging, dir);
+    replaceFolder(staging, dir);
     files.push(...names.map((n) => join(dir, n)));
   }
   if (!i.formats.includes('pdf')) return { files };
@@ -63,18 +64,4 @@ function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);
-}
-
-/** Put the finished folder `from` in place of `to`; another process replacing it at the same moment is retried. */
-function replaceDir(from: string, to: string): void {
-  for (let attempt = 0; ; attempt++) {
-    rmSync(to, { recursive: true, force: true });
-    try {
-      renameSync(from, to);
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw e;
-    }
-  }
 }
