@@ -9,40 +9,77 @@ import type { MeasureResult } from './types.js';
 /** Category of a record whose reason is blank. */
 export const NOT_RECORDED = 'not_recorded';
 
-export async function adopterMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+/** An on-time share over `end` in W12: `end ≤ start + n months`; records lacking `start` are excluded. */
+export interface OnTimeRule {
+  /** The denominator: `end` in W12 and `start` present. */
+  scope: string;
+  /** The numerator: of those, `end` within `months` of `start`. */
+  onTime: string;
+  /** `end` in W12 but `start` missing. */
+  excluded: string;
+  dates: [start: FieldName, end: FieldName];
+}
+
+/** The record-level rules of the adopter measures for month M, by name (see `supportRules`). */
+export function adopterRules(ctx: MeasureContext) {
   const { E } = ctx.sql;
-  /** On-time share over `end` in W12: `end ≤ start + n months`; records lacking `start` are excluded. */
-  const onTime = (key: string, end: FieldName, start: FieldName, months: number) => `
-      count(*) FILTER (WHERE ${inW12(ctx, end)} AND ${start} IS NOT NULL) AS ${key}_n,
-      count(*) FILTER (WHERE ${inW12(ctx, end)} AND ${start} IS NOT NULL AND ${end} <= ${start} + INTERVAL ${months} MONTH) AS ${key}_on_time,
-      count(*) FILTER (WHERE ${inW12(ctx, end)} AND ${start} IS NULL) AS ${key}_excluded`;
+  const onTime = (end: FieldName, start: FieldName, months: number): OnTimeRule => ({
+    scope: `(${inW12(ctx, end)} AND ${start} IS NOT NULL)`,
+    onTime: `(${inW12(ctx, end)} AND ${start} IS NOT NULL AND ${end} <= ${start} + INTERVAL ${months} MONTH)`,
+    excluded: `(${inW12(ctx, end)} AND ${start} IS NULL)`,
+    dates: [start, end],
+  });
   const waiting = `(${by('approval_date', E)} AND ${notBy('matched_date', E)} AND ${notBy('left_date', E)})`;
+  return {
+    enquiries: inM(ctx, 'enquiry_date'),
+    stage1_starts: inM(ctx, 'stage1_start'),
+    approvals: inM(ctx, 'approval_date'),
+    enquiries_w12: inW12(ctx, 'enquiry_date'),
+    stage1_starts_w12: inW12(ctx, 'stage1_start'),
+    approvals_w12: inW12(ctx, 'approval_date'),
+    s1: onTime('stage1_end', 'stage1_start', 2),
+    s2: onTime('stage2_end', 'stage2_start', 4),
+    ap: onTime('approval_date', 'stage1_start', 6),
+    mt: onTime('matched_date', 'approval_date', 3),
+    waiting,
+    waitingOver3m: `(${waiting} AND ${E} > approval_date + INTERVAL 3 MONTH)`,
+    leftW12: inW12(ctx, 'left_date'),
+  };
+}
+
+/** The dates each flow figure counts over (the trend series have the same names). */
+export const flowDates = { enquiries: 'enquiry_date', stage1_starts: 'stage1_start', approvals: 'approval_date' } as const satisfies Record<string, FieldName>;
+
+export async function adopterMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+  const rule = adopterRules(ctx);
+  const onTime = (key: 's1' | 's2' | 'ap' | 'mt') => `
+      count(*) FILTER (WHERE ${rule[key].scope}) AS ${key}_n,
+      count(*) FILTER (WHERE ${rule[key].onTime}) AS ${key}_on_time,
+      count(*) FILTER (WHERE ${rule[key].excluded}) AS ${key}_excluded`;
   const rows = await grouped(ctx, 'adopters', {
     select: `
-      count(*) FILTER (WHERE ${inM(ctx, 'enquiry_date')}) AS enquiries,
-      count(*) FILTER (WHERE ${inM(ctx, 'stage1_start')}) AS stage1_starts,
-      count(*) FILTER (WHERE ${inM(ctx, 'approval_date')}) AS approvals,
-      count(*) FILTER (WHERE ${inW12(ctx, 'enquiry_date')}) AS enquiries_w12,
-      count(*) FILTER (WHERE ${inW12(ctx, 'stage1_start')}) AS stage1_starts_w12,
-      count(*) FILTER (WHERE ${inW12(ctx, 'approval_date')}) AS approvals_w12,
-      ${onTime('s1', 'stage1_end', 'stage1_start', 2)},
-      ${onTime('s2', 'stage2_end', 'stage2_start', 4)},
-      ${onTime('ap', 'approval_date', 'stage1_start', 6)},
-      ${onTime('mt', 'matched_date', 'approval_date', 3)},
-      count(*) FILTER (WHERE ${waiting}) AS waiting,
-      count(*) FILTER (WHERE ${waiting} AND ${E} > approval_date + INTERVAL 3 MONTH) AS waiting_over_3m,
-      count(*) FILTER (WHERE ${inW12(ctx, 'left_date')}) AS left_w12`,
+      count(*) FILTER (WHERE ${rule.enquiries}) AS enquiries,
+      count(*) FILTER (WHERE ${rule.stage1_starts}) AS stage1_starts,
+      count(*) FILTER (WHERE ${rule.approvals}) AS approvals,
+      count(*) FILTER (WHERE ${rule.enquiries_w12}) AS enquiries_w12,
+      count(*) FILTER (WHERE ${rule.stage1_starts_w12}) AS stage1_starts_w12,
+      count(*) FILTER (WHERE ${rule.approvals_w12}) AS approvals_w12,
+      ${onTime('s1')},
+      ${onTime('s2')},
+      ${onTime('ap')},
+      ${onTime('mt')},
+      count(*) FILTER (WHERE ${rule.waiting}) AS waiting,
+      count(*) FILTER (WHERE ${rule.waitingOver3m}) AS waiting_over_3m,
+      count(*) FILTER (WHERE ${rule.leftW12}) AS left_w12`,
   });
   const monthly = await grouped(ctx, 'adopters', {
     months: true,
     select: `
-      count(*) FILTER (WHERE enquiry_date BETWEEN m.ms AND m.me) AS enquiries,
-      count(*) FILTER (WHERE stage1_start BETWEEN m.ms AND m.me) AS stage1_starts,
-      count(*) FILTER (WHERE approval_date BETWEEN m.ms AND m.me) AS approvals`,
+      ${Object.entries(flowDates).map(([k, d]) => `count(*) FILTER (WHERE ${d} BETWEEN m.ms AND m.me) AS ${k}`).join(',\n      ')}`,
   });
   const left = await grouped(ctx, 'adopters', {
     by: `coalesce(left_reason, '${NOT_RECORDED}')`,
-    where: inW12(ctx, 'left_date'),
+    where: rule.leftW12,
     select: 'count(*) AS n',
   });
   const r = (e: string) => rows.get(e) ?? {};

@@ -13,31 +13,52 @@ export const childWaiting = (E: string) =>
 export const childWaitingOver90 = (E: string) =>
   `(${childWaiting(E)} AND ${by('placement_order_date', E)} AND ${E} - placement_order_date > 90 AND ${notBy('matched_date', E)})`;
 
-export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+/** The record-level rules of the children measures for month M, by name (see `supportRules`): predicates, and `*Days` values. */
+export function childrenRules(ctx: MeasureContext) {
   const { E } = ctx.sql;
   const moved = 'least(placed_date, ffa_placed_date)';
   const aoW12 = inW12(ctx, 'adoption_order_date');
-  const a2 = `${inW12(ctx, 'matched_date')} AND placement_order_date IS NOT NULL`;
+  const reversalW12 = inW12(ctx, 'reversal_date');
+  return {
+    waiting: childWaiting(E),
+    waitingPo: `(${childWaiting(E)} AND ${by('placement_order_date', E)})`,
+    waitingPo90: childWaitingOver90(E),
+    a10: `(${aoW12} AND ${moved} IS NOT NULL AND entered_care IS NOT NULL)`,
+    a10Days: `${moved} - entered_care`,
+    a10Excluded: `(${aoW12} AND (${moved} IS NULL OR entered_care IS NULL))`,
+    a2: `(${inW12(ctx, 'matched_date')} AND placement_order_date IS NOT NULL)`,
+    a2Days: 'greatest(0, matched_date - placement_order_date)',
+    matchedM: inM(ctx, 'matched_date'),
+    matchedW12: inW12(ctx, 'matched_date'),
+    placedW12: inW12(ctx, 'placed_date'),
+    aoW12,
+    reversalW12,
+    disruption: `(${reversalW12} AND placed_date IS NOT NULL AND reversal_date > placed_date)`,
+  };
+}
+
+export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+  const rule = childrenRules(ctx);
   const rows = await grouped(ctx, 'children', {
     select: `
-      count(*) FILTER (WHERE ${childWaiting(E)}) AS waiting,
-      count(*) FILTER (WHERE ${childWaiting(E)} AND ${by('placement_order_date', E)}) AS waiting_po,
-      count(*) FILTER (WHERE ${childWaitingOver90(E)}) AS waiting_po_90,
-      count(*) FILTER (WHERE ${aoW12} AND ${moved} IS NOT NULL AND entered_care IS NOT NULL) AS a10_n,
-      avg(${moved} - entered_care) FILTER (WHERE ${aoW12}) AS a10_mean,
-      count(*) FILTER (WHERE ${aoW12} AND (${moved} IS NULL OR entered_care IS NULL)) AS a10_excluded,
-      count(*) FILTER (WHERE ${a2}) AS a2_n,
-      avg(greatest(0, matched_date - placement_order_date)) FILTER (WHERE ${a2}) AS a2_mean,
-      count(*) FILTER (WHERE ${inM(ctx, 'matched_date')}) AS matched_m,
-      count(*) FILTER (WHERE ${inW12(ctx, 'matched_date')}) AS matched_w12,
-      count(*) FILTER (WHERE ${inW12(ctx, 'placed_date')}) AS placed,
-      count(*) FILTER (WHERE ${aoW12}) AS adoption_orders,
-      count(*) FILTER (WHERE ${inW12(ctx, 'reversal_date')}) AS reversals,
-      count(*) FILTER (WHERE ${inW12(ctx, 'reversal_date')} AND placed_date IS NOT NULL AND reversal_date > placed_date) AS disruptions`,
+      count(*) FILTER (WHERE ${rule.waiting}) AS waiting,
+      count(*) FILTER (WHERE ${rule.waitingPo}) AS waiting_po,
+      count(*) FILTER (WHERE ${rule.waitingPo90}) AS waiting_po_90,
+      count(*) FILTER (WHERE ${rule.a10}) AS a10_n,
+      avg(${rule.a10Days}) FILTER (WHERE ${rule.a10}) AS a10_mean,
+      count(*) FILTER (WHERE ${rule.a10Excluded}) AS a10_excluded,
+      count(*) FILTER (WHERE ${rule.a2}) AS a2_n,
+      avg(${rule.a2Days}) FILTER (WHERE ${rule.a2}) AS a2_mean,
+      count(*) FILTER (WHERE ${rule.matchedM}) AS matched_m,
+      count(*) FILTER (WHERE ${rule.matchedW12}) AS matched_w12,
+      count(*) FILTER (WHERE ${rule.placedW12}) AS placed,
+      count(*) FILTER (WHERE ${rule.aoW12}) AS adoption_orders,
+      count(*) FILTER (WHERE ${rule.reversalW12}) AS reversals,
+      count(*) FILTER (WHERE ${rule.disruption}) AS disruptions`,
   });
   const reasons = await grouped(ctx, 'children', {
     by: `coalesce(reversal_reason, '${NOT_RECORDED}')`,
-    where: inW12(ctx, 'reversal_date'),
+    where: rule.reversalW12,
     select: 'count(*) AS n',
   });
   const monthly = await grouped(ctx, 'children', { months: true, select: 'count(*) FILTER (WHERE matched_date BETWEEN m.ms AND m.me) AS matched' });

@@ -18,37 +18,60 @@ const outcome = codesOf(codeLists.concernOutcome);
 const learning = codesOf(codeLists.learningDestination);
 const source = codesOf(codeLists.concernSource);
 
-export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+/** The record-level rules of the concerns measures for month M, by name (see `supportRules`). */
+export function concernRules(ctx: MeasureContext) {
   const { E } = ctx.sql;
   const days = ctx.pipeline.targets.concerns.action_on_time.days;
   const raisedW12 = inW12(ctx, 'raised_date');
-  const onTimeScope = `${raisedW12} AND raised_date <= ${E} - ${days}`;
+  const onTimeScope = `(${raisedW12} AND raised_date <= ${E} - ${days})`;
   const closedW12 = inW12(ctx, 'closed_date');
-  const upheld = `${closedW12} AND outcome IN (${sqlTextList([outcome.upheld, outcome.partially_upheld])})`;
+  const upheld = `(${closedW12} AND outcome IN (${sqlTextList([outcome.upheld, outcome.partially_upheld])}))`;
   const fedBack = `len(list_filter(coalesce(learning_to, []::VARCHAR[]), x -> x <> ${sqlText(learning.none)})) > 0`;
-  const reviews = `${raisedW12} AND source IN (${sqlTextList([source.case_review, source.disruption_review])})`;
+  return {
+    raisedM: inM(ctx, 'raised_date'),
+    raisedW12,
+    onTimeScope,
+    onTime: `(${onTimeScope} AND action_agreed_date <= raised_date + ${days})`,
+    unactioned: unactionedAt(E, days),
+    overdue: overdueAt(E),
+    closedW12,
+    closeDays: 'closed_date - raised_date',
+    upheld,
+    fedBack: `(${upheld} AND ${fedBack})`,
+    reviews: `(${raisedW12} AND source IN (${sqlTextList([source.case_review, source.disruption_review])}))`,
+  };
+}
+
+/** The categories that are regional themes: ≥ 3 concerns raised in W12 across the region from ≥ 2 partners (the union of submitted partners). */
+export function regionalThemes(categories: readonly string[], partners: readonly string[], inCategory: (entity: string, category: string) => number): string[] {
+  const partnersWith = (c: string) => partners.filter((p) => inCategory(p, c) > 0).length;
+  return categories.filter((c) => inCategory(REGION, c) >= 3 && partnersWith(c) >= 2);
+}
+
+export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+  const rule = concernRules(ctx);
   const rows = await grouped(ctx, 'concerns', {
     select: `
-      count(*) FILTER (WHERE ${inM(ctx, 'raised_date')}) AS raised_m,
-      count(*) FILTER (WHERE ${raisedW12}) AS raised_w12,
-      count(*) FILTER (WHERE ${onTimeScope}) AS aot_n,
-      count(*) FILTER (WHERE ${onTimeScope} AND action_agreed_date <= raised_date + ${days}) AS aot_on_time,
-      count(*) FILTER (WHERE ${unactionedAt(E, days)}) AS unactioned,
-      count(*) FILTER (WHERE ${overdueAt(E)}) AS overdue,
-      count(*) FILTER (WHERE ${closedW12}) AS closed,
-      quantile_cont(closed_date - raised_date, 0.5) FILTER (WHERE ${closedW12}) AS close_median,
-      count(*) FILTER (WHERE ${upheld}) AS upheld,
-      count(*) FILTER (WHERE ${upheld} AND ${fedBack}) AS fed_back,
-      count(*) FILTER (WHERE ${reviews}) AS reviews`,
+      count(*) FILTER (WHERE ${rule.raisedM}) AS raised_m,
+      count(*) FILTER (WHERE ${rule.raisedW12}) AS raised_w12,
+      count(*) FILTER (WHERE ${rule.onTimeScope}) AS aot_n,
+      count(*) FILTER (WHERE ${rule.onTime}) AS aot_on_time,
+      count(*) FILTER (WHERE ${rule.unactioned}) AS unactioned,
+      count(*) FILTER (WHERE ${rule.overdue}) AS overdue,
+      count(*) FILTER (WHERE ${rule.closedW12}) AS closed,
+      quantile_cont(${rule.closeDays}, 0.5) FILTER (WHERE ${rule.closedW12}) AS close_median,
+      count(*) FILTER (WHERE ${rule.upheld}) AS upheld,
+      count(*) FILTER (WHERE ${rule.fedBack}) AS fed_back,
+      count(*) FILTER (WHERE ${rule.reviews}) AS reviews`,
   });
   const monthly = await grouped(ctx, 'concerns', { months: true, select: 'count(*) FILTER (WHERE raised_date BETWEEN m.ms AND m.me) AS n' });
   const cat = (where: string, expr: string, from?: string) => grouped(ctx, 'concerns', { by: expr, where, select: 'count(*) AS n', ...(from ? { from } : {}) });
-  const bySource = await cat(raisedW12, 'source');
-  const byCategory = await cat(raisedW12, 'category');
-  const bySeverity = await cat(overdueAt(E), 'severity');
-  const byOutcome = await cat(closedW12, `coalesce(outcome, '${NOT_RECORDED}')`);
-  const byDestination = await cat(`${upheld} AND learning_to IS NOT NULL`, 'dest', `(SELECT *, unnest(learning_to) AS dest FROM current_concerns)`);
-  const reviewCategories = await cat(reviews, 'category');
+  const bySource = await cat(rule.raisedW12, 'source');
+  const byCategory = await cat(rule.raisedW12, 'category');
+  const bySeverity = await cat(rule.overdue, 'severity');
+  const byOutcome = await cat(rule.closedW12, `coalesce(outcome, '${NOT_RECORDED}')`);
+  const byDestination = await cat(`${rule.upheld} AND learning_to IS NOT NULL`, 'dest', `(SELECT *, unnest(learning_to) AS dest FROM current_concerns)`);
+  const reviewCategories = await cat(rule.reviews, 'category');
   const r = (e: string) => rows.get(e) ?? {};
   const n = (row: Record<string, unknown> | undefined) => count(row?.['n']);
   const sources = codes(codeLists.concernSource);
@@ -56,8 +79,7 @@ export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResul
   const destinations = codes(codeLists.learningDestination).filter((d) => d !== learning.none);
 
   // Regional themes: categories with ≥ 3 concerns raised in W12 from ≥ 2 partners (the union of submitted partners).
-  const partnersWith = (c: string) => ctx.partners.filter((p) => (num(byCategory.get(`${p}|${c}`)?.['n']) ?? 0) > 0).length;
-  const themes = categories.filter((c) => (num(byCategory.get(`${REGION}|${c}`)?.['n']) ?? 0) >= 3 && partnersWith(c) >= 2);
+  const themes = regionalThemes(categories, ctx.partners, (e, c) => num(byCategory.get(`${e}|${c}`)?.['n']) ?? 0);
   const inThemes = (e: string) => themes.reduce((a, c) => a + (num(byCategory.get(`${e}|${c}`)?.['n']) ?? 0), 0);
   const themeFigures = (e: string): Record<string, Figure> => ({
     themes: count(e === REGION ? themes.length : themes.filter((c) => (num(byCategory.get(`${e}|${c}`)?.['n']) ?? 0) > 0).length),

@@ -14,42 +14,77 @@ export const awaitingAt = (x: string) => `(received_date <= ${x} AND ${notBy('al
 /** SQL: an open allocated case at date x. */
 export const openAt = (x: string) => `(${by('allocated_date', x)} AND ${notBy('closed_date', x)})`;
 
-export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+/**
+ * The record-level rules of the support measures for month M, by name: each a SQL predicate over one `current_support`
+ * row (or, for `*Days`/`scoreChange`, the value a statistic is taken over). The aggregates below and `raa explain` both
+ * use them, so the records explain lists are the records counted.
+ */
+export function supportRules(ctx: MeasureContext) {
   const { E, fy } = ctx.sql;
   const t = ctx.pipeline.targets.support;
+  const receivedW12 = inW12(ctx, 'received_date');
   const allocW12 = inW12(ctx, 'allocated_date');
   const assessW12 = inW12(ctx, 'assessed_date');
   const asfFy = `(asf_applied_date BETWEEN ${fy} AND ${E})`;
   const closedW12 = inW12(ctx, 'closed_date');
-  const scored = `${closedW12} AND score_start IS NOT NULL AND score_end IS NOT NULL`;
+  const scored = `(${closedW12} AND score_start IS NOT NULL AND score_end IS NOT NULL)`;
   const awaiting = awaitingAt(E);
+  return {
+    receivedM: inM(ctx, 'received_date'),
+    receivedW12,
+    recordsW12: `(${receivedW12} AND request_type = ${sqlText(requestType.access_to_records)})`,
+    peerW12: `(${receivedW12} AND request_type = ${sqlText(requestType.peer_support)})`,
+    deliveredW12: `(${closedW12} AND closure_reason = ${sqlText(closure.service_provided)})`,
+    awaiting,
+    open: openAt(E),
+    allocW12,
+    allocDays: 'allocated_date - received_date',
+    allocWithin: `(${allocW12} AND allocated_date - received_date <= ${t.days_to_allocation.days})`,
+    waitDays: `${E} - received_date`,
+    waitOver90: `(${awaiting} AND ${E} - received_date > 90)`,
+    assessW12,
+    assessWithin: `(${assessW12} AND assessed_date - received_date <= ${t.assessment_timeliness.days})`,
+    asfFy,
+    asfWithAmount: `(${asfFy} AND asf_amount IS NOT NULL)`,
+    asfWithoutAmount: `(${asfFy} AND asf_amount IS NULL)`,
+    asfOverCap: `(${asfFy} AND asf_amount > ${Number(ctx.pipeline.asfCap)})`,
+    closedW12,
+    scored,
+    unscored: `(${closedW12} AND (score_start IS NULL OR score_end IS NULL))`,
+    improved: `(${scored} AND score_end > score_start)`,
+    scoreChange: 'score_end - score_start',
+  };
+}
+
+export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
+  const rule = supportRules(ctx);
   const rows = await grouped(ctx, 'support', {
     select: `
-      count(*) FILTER (WHERE ${inM(ctx, 'received_date')}) AS received_m,
-      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')}) AS received_w12,
-      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = ${sqlText(requestType.access_to_records)}) AS records_w12,
-      count(*) FILTER (WHERE ${inW12(ctx, 'received_date')} AND request_type = ${sqlText(requestType.peer_support)}) AS peer_w12,
-      count(*) FILTER (WHERE ${closedW12} AND closure_reason = ${sqlText(closure.service_provided)}) AS delivered_w12,
-      count(*) FILTER (WHERE ${awaiting}) AS awaiting,
-      count(*) FILTER (WHERE ${openAt(E)}) AS open,
-      count(*) FILTER (WHERE ${allocW12}) AS alloc_n,
-      quantile_cont(allocated_date - received_date, 0.5) FILTER (WHERE ${allocW12}) AS alloc_median,
-      quantile_cont(allocated_date - received_date, 0.9) FILTER (WHERE ${allocW12}) AS alloc_p90,
-      count(*) FILTER (WHERE ${allocW12} AND allocated_date - received_date <= ${t.days_to_allocation.days}) AS alloc_within,
-      quantile_cont(${E} - received_date, 0.5) FILTER (WHERE ${awaiting}) AS wait_median,
-      max(${E} - received_date) FILTER (WHERE ${awaiting}) AS wait_longest,
-      count(*) FILTER (WHERE ${awaiting} AND ${E} - received_date > 90) AS wait_over_90,
-      count(*) FILTER (WHERE ${assessW12}) AS assess_n,
-      count(*) FILTER (WHERE ${assessW12} AND assessed_date - received_date <= ${t.assessment_timeliness.days}) AS assess_within,
-      count(*) FILTER (WHERE ${asfFy}) AS asf_n,
-      count(*) FILTER (WHERE ${asfFy} AND asf_amount IS NOT NULL) AS asf_with_amount,
-      CAST(sum(asf_amount) FILTER (WHERE ${asfFy}) AS DOUBLE) AS asf_total,
-      CAST(avg(asf_amount) FILTER (WHERE ${asfFy}) AS DOUBLE) AS asf_mean,
-      count(*) FILTER (WHERE ${asfFy} AND asf_amount > ${Number(ctx.pipeline.asfCap)}) AS asf_over_cap,
-      count(*) FILTER (WHERE ${closedW12}) AS closed_w12,
-      count(*) FILTER (WHERE ${scored}) AS scored,
-      count(*) FILTER (WHERE ${scored} AND score_end > score_start) AS improved,
-      avg(score_end - score_start) FILTER (WHERE ${scored}) AS mean_change`,
+      count(*) FILTER (WHERE ${rule.receivedM}) AS received_m,
+      count(*) FILTER (WHERE ${rule.receivedW12}) AS received_w12,
+      count(*) FILTER (WHERE ${rule.recordsW12}) AS records_w12,
+      count(*) FILTER (WHERE ${rule.peerW12}) AS peer_w12,
+      count(*) FILTER (WHERE ${rule.deliveredW12}) AS delivered_w12,
+      count(*) FILTER (WHERE ${rule.awaiting}) AS awaiting,
+      count(*) FILTER (WHERE ${rule.open}) AS open,
+      count(*) FILTER (WHERE ${rule.allocW12}) AS alloc_n,
+      quantile_cont(${rule.allocDays}, 0.5) FILTER (WHERE ${rule.allocW12}) AS alloc_median,
+      quantile_cont(${rule.allocDays}, 0.9) FILTER (WHERE ${rule.allocW12}) AS alloc_p90,
+      count(*) FILTER (WHERE ${rule.allocWithin}) AS alloc_within,
+      quantile_cont(${rule.waitDays}, 0.5) FILTER (WHERE ${rule.awaiting}) AS wait_median,
+      max(${rule.waitDays}) FILTER (WHERE ${rule.awaiting}) AS wait_longest,
+      count(*) FILTER (WHERE ${rule.waitOver90}) AS wait_over_90,
+      count(*) FILTER (WHERE ${rule.assessW12}) AS assess_n,
+      count(*) FILTER (WHERE ${rule.assessWithin}) AS assess_within,
+      count(*) FILTER (WHERE ${rule.asfFy}) AS asf_n,
+      count(*) FILTER (WHERE ${rule.asfWithAmount}) AS asf_with_amount,
+      CAST(sum(asf_amount) FILTER (WHERE ${rule.asfFy}) AS DOUBLE) AS asf_total,
+      CAST(avg(asf_amount) FILTER (WHERE ${rule.asfFy}) AS DOUBLE) AS asf_mean,
+      count(*) FILTER (WHERE ${rule.asfOverCap}) AS asf_over_cap,
+      count(*) FILTER (WHERE ${rule.closedW12}) AS closed_w12,
+      count(*) FILTER (WHERE ${rule.scored}) AS scored,
+      count(*) FILTER (WHERE ${rule.improved}) AS improved,
+      avg(${rule.scoreChange}) FILTER (WHERE ${rule.scored}) AS mean_change`,
   });
   const monthly = await grouped(ctx, 'support', {
     months: true,
