@@ -1,6 +1,6 @@
 // The layers of src/ as a lint rule: a folder imports only folders below it, never one above, and no two folders of a
 // rank import each other. Ranks, top to bottom (the README draws the same picture):
-//   cli ▸ pipeline ▸ report ▸ render ▸ status, spec ▸ measure, export ▸ load ▸ validate ▸ ingest ▸ warehouse
+//   cli ▸ pipeline ▸ report ▸ render ▸ status, spec, explain ▸ measure, export ▸ load ▸ validate ▸ ingest ▸ warehouse
 //   ▸ diagnostics, contract ▸ config ▸ catalogue, errors, period ▸ schemas (the data contract, outside src/).
 
 /** Folders of src/, by rank: a higher number may import a lower one. */
@@ -11,6 +11,7 @@ export const ranks = {
   render: 10,
   status: 9,
   spec: 9,
+  explain: 9,
   measure: 8,
   export: 8,
   load: 7,
@@ -25,7 +26,7 @@ export const ranks = {
   period: 1,
 };
 
-const message = (from, to) => `src/${from} may not import src/${to}: the layers go cli ▸ pipeline ▸ report ▸ render ▸ status/spec ▸ measure/export ▸ load ▸ validate ▸ ingest ▸ warehouse ▸ diagnostics/contract ▸ config ▸ catalogue/errors/period ▸ schemas (README, "Layers")`;
+const message = (from, to) => `src/${from} may not import src/${to}: the layers go cli ▸ pipeline ▸ report ▸ render ▸ status/spec/explain ▸ measure/export ▸ load ▸ validate ▸ ingest ▸ warehouse ▸ diagnostics/contract ▸ config ▸ catalogue/errors/period ▸ schemas (README, "Layers")`;
 
 /** The import patterns folder `from` may not use: every folder of its rank or above. */
 const forbiddenFor = (/** @type {keyof typeof ranks} */ from) =>

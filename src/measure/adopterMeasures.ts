@@ -1,7 +1,7 @@
 // Adopter recruitment measures (docs/measures.md `adopters.*`) for month M, per partner and region, from `current_adopters`.
 import type { FieldName } from '../../schemas/index.js';
 import { codeLists } from '../../schemas/index.js';
-import { breakdown, buildMeasure, series } from './buildMeasure.js';
+import { breakdown, buildMeasure, series, type SeriesRule } from './buildMeasure.js';
 import { count, rate } from './figure.js';
 import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureContext.js';
 import type { MeasureResult } from './types.js';
@@ -50,6 +50,11 @@ export function adopterRules(ctx: MeasureContext) {
 /** The dates each flow figure counts over (the trend series have the same names). */
 export const flowDates = { enquiries: 'enquiry_date', stage1_starts: 'stage1_start', approvals: 'approval_date' } as const satisfies Record<string, FieldName>;
 
+/** The monthly series of the adopter measures: measure id → series name → rule. */
+export const adopterSeries = {
+  'adopters.flow': Object.fromEntries(Object.entries(flowDates).map(([k, d]) => [k, (ms: string, me: string) => `(${d} BETWEEN ${ms} AND ${me})`])),
+} satisfies Record<string, Record<string, SeriesRule>>;
+
 export async function adopterMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const rule = adopterRules(ctx);
   const onTime = (key: 's1' | 's2' | 'ap' | 'mt') => `
@@ -75,7 +80,7 @@ export async function adopterMeasures(ctx: MeasureContext): Promise<MeasureResul
   const monthly = await grouped(ctx, 'adopters', {
     months: true,
     select: `
-      ${Object.entries(flowDates).map(([k, d]) => `count(*) FILTER (WHERE ${d} BETWEEN m.ms AND m.me) AS ${k}`).join(',\n      ')}`,
+      ${Object.entries(adopterSeries['adopters.flow']).map(([k, rule]) => `count(*) FILTER (WHERE ${rule('m.ms', 'm.me')}) AS ${k}`).join(',\n      ')}`,
   });
   const left = await grouped(ctx, 'adopters', {
     by: `coalesce(left_reason, '${NOT_RECORDED}')`,

@@ -99,6 +99,9 @@ export function buildMeasure(ctx: MeasureContext, id: string, build: (entity: st
   return result;
 }
 
+/** A monthly series' rule: the SQL predicate of a record counted in the month from `ms` to `me` (SQL dates). */
+export type SeriesRule = (ms: string, me: string) => string;
+
 /** Twelve points of a monthly series from `grouped(..., { months: true })` rows. */
 export function series<T>(entity: string, rows: Map<string, T>, point: (row: T | undefined) => Figure): Figure[] {
   return Array.from({ length: 12 }, (_, i) => point(rows.get(`${entity}|${i}`)));

@@ -1,7 +1,7 @@
 // Children measures (docs/measures.md `children.*`) for month M, per partner and region, from `current_children`.
 import { codeLists } from '../../schemas/index.js';
 import { NOT_RECORDED } from './adopterMeasures.js';
-import { breakdown, buildMeasure, series } from './buildMeasure.js';
+import { breakdown, buildMeasure, series, type SeriesRule } from './buildMeasure.js';
 import { count, stat } from './figure.js';
 import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureContext.js';
 import type { MeasureResult } from './types.js';
@@ -37,6 +37,11 @@ export function childrenRules(ctx: MeasureContext) {
   };
 }
 
+/** The monthly series of the children measures: measure id → series name → rule. */
+export const childrenSeries = {
+  'children.matched': { count: (ms, me) => `(matched_date BETWEEN ${ms} AND ${me})` },
+} satisfies Record<string, Record<string, SeriesRule>>;
+
 export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const rule = childrenRules(ctx);
   const rows = await grouped(ctx, 'children', {
@@ -61,7 +66,7 @@ export async function childrenMeasures(ctx: MeasureContext): Promise<MeasureResu
     where: rule.reversalW12,
     select: 'count(*) AS n',
   });
-  const monthly = await grouped(ctx, 'children', { months: true, select: 'count(*) FILTER (WHERE matched_date BETWEEN m.ms AND m.me) AS matched' });
+  const monthly = await grouped(ctx, 'children', { months: true, select: `count(*) FILTER (WHERE ${childrenSeries['children.matched'].count('m.ms', 'm.me')}) AS matched` });
   const r = (e: string) => rows.get(e) ?? {};
   const codes = [...codeLists.reversalReason.codes.map((c) => c.code), NOT_RECORDED];
   return [

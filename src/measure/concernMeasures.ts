@@ -2,7 +2,7 @@
 import { codeLists, codesOf } from '../../schemas/index.js';
 import { sqlText, sqlTextList } from '../warehouse/sql.js';
 import { NOT_RECORDED } from './adopterMeasures.js';
-import { breakdown, buildMeasure, series } from './buildMeasure.js';
+import { breakdown, buildMeasure, series, type SeriesRule } from './buildMeasure.js';
 import { count, num, rate, stat } from './figure.js';
 import { grouped, inM, inW12, notBy, REGION, type MeasureContext } from './MeasureContext.js';
 import type { Figure, MeasureResult } from './types.js';
@@ -48,6 +48,11 @@ export function regionalThemes(categories: readonly string[], partners: readonly
   return categories.filter((c) => inCategory(REGION, c) >= 3 && partnersWith(c) >= 2);
 }
 
+/** The monthly series of the concerns measures: measure id → series name → rule. */
+export const concernSeries = {
+  'concerns.raised': { count: (ms, me) => `(raised_date BETWEEN ${ms} AND ${me})` },
+} satisfies Record<string, Record<string, SeriesRule>>;
+
 export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const rule = concernRules(ctx);
   const rows = await grouped(ctx, 'concerns', {
@@ -64,7 +69,7 @@ export async function concernMeasures(ctx: MeasureContext): Promise<MeasureResul
       count(*) FILTER (WHERE ${rule.fedBack}) AS fed_back,
       count(*) FILTER (WHERE ${rule.reviews}) AS reviews`,
   });
-  const monthly = await grouped(ctx, 'concerns', { months: true, select: 'count(*) FILTER (WHERE raised_date BETWEEN m.ms AND m.me) AS n' });
+  const monthly = await grouped(ctx, 'concerns', { months: true, select: `count(*) FILTER (WHERE ${concernSeries['concerns.raised'].count('m.ms', 'm.me')}) AS n` });
   const cat = (where: string, expr: string, from?: string) => grouped(ctx, 'concerns', { by: expr, where, select: 'count(*) AS n', ...(from ? { from } : {}) });
   const bySource = await cat(rule.raisedW12, 'source');
   const byCategory = await cat(rule.raisedW12, 'category');

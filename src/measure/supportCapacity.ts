@@ -1,6 +1,6 @@
 // support.capacity (docs/measures.md): allocation rate per FTE, arrivals, months to clear the backlog and extra FTE needed; only where `workforce` was submitted.
 import { codeLists, codesOf } from '../../schemas/index.js';
-import { sqlText } from '../warehouse/sql.js';
+import { sqlText, sqlTextList } from '../warehouse/sql.js';
 import { buildMeasure } from './buildMeasure.js';
 import { count, num, quantity } from './figure.js';
 import { grouped, hasSubmitted, REGION, type MeasureContext } from './MeasureContext.js';
@@ -42,23 +42,36 @@ export function capacityFigures(x: Inputs, horizonMonths: number): Record<string
   };
 }
 
-/** Null when no partner submitted `workforce` for M (the measure then does not appear). */
-export async function supportCapacity(ctx: MeasureContext): Promise<MeasureResult | null> {
-  const eligible = ctx.partners.filter((p) => hasSubmitted(ctx, p, ['support', 'workforce']));
-  if (!ctx.partners.some((p) => hasSubmitted(ctx, p, ['workforce']))) return null;
+/** The record-level rules of support.capacity for month M (see `supportRules`); `last3Months` are the last three months of W12. */
+export function capacityRules(ctx: MeasureContext) {
   const { E } = ctx.sql;
   const last3 = `DATE '${ctx.period.months[9] ?? ''}-01'`;
+  return {
+    allocated: `(allocated_date BETWEEN ${last3} AND ${E})`,
+    received: `(received_date BETWEEN ${last3} AND ${E})`,
+    awaiting: awaitingAt(E),
+    last3Months: ctx.period.months.slice(9),
+    team: codesOf(codeLists.team).adoption_support,
+    /** The partners the measure is computed for: those that sent both `support` and `workforce`. */
+    eligible: ctx.partners.filter((p) => hasSubmitted(ctx, p, ['support', 'workforce'])),
+  };
+}
+
+/** Null when no partner submitted `workforce` for M (the measure then does not appear). */
+export async function supportCapacity(ctx: MeasureContext): Promise<MeasureResult | null> {
+  if (!ctx.partners.some((p) => hasSubmitted(ctx, p, ['workforce']))) return null;
+  const rule = capacityRules(ctx);
+  const eligible = rule.eligible;
   const support = await grouped(ctx, 'support', {
     partners: eligible,
-    select: `count(*) FILTER (WHERE allocated_date BETWEEN ${last3} AND ${E}) AS allocations,
-      count(*) FILTER (WHERE received_date BETWEEN ${last3} AND ${E}) AS received,
-      count(*) FILTER (WHERE ${awaitingAt(E)}) AS awaiting`,
+    select: `count(*) FILTER (WHERE ${rule.allocated}) AS allocations,
+      count(*) FILTER (WHERE ${rule.received}) AS received,
+      count(*) FILTER (WHERE ${rule.awaiting}) AS awaiting`,
   });
-  const last3Months = ctx.period.months.slice(9).map((m) => `'${m}'`).join(', ');
   const fte = await ctx.db.all<{ partner: string; mean_fte: number | null; current_fte: number | null }>(
     `WITH t AS (SELECT partner, month, sum(sw_fte) AS fte FROM current_workforce
-       WHERE period = $1 AND team = ${sqlText(codesOf(codeLists.team).adoption_support)} AND month <= $1 GROUP BY partner, month)
-     SELECT partner, avg(fte) FILTER (WHERE month IN (${last3Months})) AS mean_fte, arg_max(fte, month) AS current_fte FROM t GROUP BY partner`,
+       WHERE period = $1 AND team = ${sqlText(rule.team)} AND month <= $1 GROUP BY partner, month)
+     SELECT partner, avg(fte) FILTER (WHERE month IN (${sqlTextList(rule.last3Months)})) AS mean_fte, arg_max(fte, month) AS current_fte FROM t GROUP BY partner`,
     [ctx.period.period],
   );
   const inputs = (p: string): Inputs => {

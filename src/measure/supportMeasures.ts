@@ -1,7 +1,7 @@
 // Adoption support measures (docs/measures.md `support.*` except capacity) for month M, per partner and region, from `current_support`.
 import { codeLists, codesOf } from '../../schemas/index.js';
 import { sqlText } from '../warehouse/sql.js';
-import { buildMeasure, series } from './buildMeasure.js';
+import { buildMeasure, series, type SeriesRule } from './buildMeasure.js';
 import { count, rate, stat } from './figure.js';
 import { by, grouped, inM, inW12, notBy, type MeasureContext } from './MeasureContext.js';
 import type { MeasureResult } from './types.js';
@@ -56,6 +56,13 @@ export function supportRules(ctx: MeasureContext) {
   };
 }
 
+/** The monthly series of the support measures: measure id → series name → rule. */
+export const supportSeries = {
+  'support.received': { count: (ms, me) => `(received_date BETWEEN ${ms} AND ${me})` },
+  'support.awaiting_allocation': { count: (_ms, me) => awaitingAt(me) },
+  'support.open_cases': { count: (_ms, me) => openAt(me) },
+} satisfies Record<string, Record<string, SeriesRule>>;
+
 export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResult[]> {
   const rule = supportRules(ctx);
   const rows = await grouped(ctx, 'support', {
@@ -89,9 +96,9 @@ export async function supportMeasures(ctx: MeasureContext): Promise<MeasureResul
   const monthly = await grouped(ctx, 'support', {
     months: true,
     select: `
-      count(*) FILTER (WHERE received_date BETWEEN m.ms AND m.me) AS received,
-      count(*) FILTER (WHERE ${awaitingAt('m.me')}) AS awaiting,
-      count(*) FILTER (WHERE ${openAt('m.me')}) AS open`,
+      count(*) FILTER (WHERE ${supportSeries['support.received'].count('m.ms', 'm.me')}) AS received,
+      count(*) FILTER (WHERE ${supportSeries['support.awaiting_allocation'].count('m.ms', 'm.me')}) AS awaiting,
+      count(*) FILTER (WHERE ${supportSeries['support.open_cases'].count('m.ms', 'm.me')}) AS open`,
   });
   const r = (e: string) => rows.get(e) ?? {};
   const month = (e: string, col: string) => series(e, monthly, (row) => count(row?.[col]));

@@ -332,6 +332,21 @@ export async function submissionsInEffect(db: Database, period: string, due: str
   );
 }
 
+/** A submission as `raa explain` names a record's source. */
+export interface SubmissionFile {
+  id: number;
+  fileName: string;
+  sheet: string | null;
+  sha256: string | null;
+}
+
+/** The file (and sheet) and sha256 of each submission `ids` names (any status). */
+export async function submissionFiles(db: Database, ids: readonly number[]): Promise<SubmissionFile[]> {
+  const list = [...new Set(ids)].filter((id) => Number.isSafeInteger(id));
+  if (list.length === 0) return [];
+  return db.all<SubmissionFile>(`SELECT id, file_name AS "fileName", sheet, sha256 FROM submission WHERE id IN (${list.join(', ')}) ORDER BY id`);
+}
+
 // ——— The export ———
 
 /** A query and its parameters. */

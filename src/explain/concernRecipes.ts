@@ -1,0 +1,53 @@
+// Recipes for the issues-of-concern measures' figures (concerns.*), from the rules the measures aggregate.
+import { codeLists } from '../../schemas/index.js';
+import { concernRules, regionalThemes } from '../measure/concernMeasures.js';
+import { grouped, type MeasureContext } from '../measure/MeasureContext.js';
+import { num } from '../measure/figure.js';
+import { sqlTextList } from '../warehouse/sql.js';
+import type { Recipe } from './Recipe.js';
+import { kit } from './recipeKit.js';
+import { recordRows } from './recordRows.js';
+
+/** The categories that are regional themes for M (as concerns.regional_themes decides them). */
+export async function themesOf(ctx: MeasureContext): Promise<string[]> {
+  const byCategory = await grouped(ctx, 'concerns', { by: 'category', where: concernRules(ctx).raisedW12, select: 'count(*) AS n' });
+  return regionalThemes(codeLists.concernCategory.codes.map((c) => c.code), ctx.partners, (e, c) => num(byCategory.get(`${e}|${c}`)?.['n']) ?? 0);
+}
+
+export function concernRecipes(ctx: MeasureContext): Record<string, Record<string, Recipe>> {
+  const r = concernRules(ctx);
+  const k = (id: string) => kit(ctx, id, 'concerns');
+  const raised = k('concerns.raised');
+  const aot = k('concerns.action_on_time');
+  const unactioned = k('concerns.unactioned');
+  const overdue = k('concerns.overdue_actions');
+  const close = k('concerns.time_to_close');
+  const loop = k('concerns.learning_loop');
+  const themes = k('concerns.regional_themes');
+  const reviews = k('concerns.case_review_findings');
+  /** Concerns raised in W12 in a theme category, by category: both theme figures are over them. */
+  const inThemes = (figure: string): Recipe['rows'] => async (partners) => {
+    const t = await themesOf(ctx);
+    const when = t.length ? `(${r.raisedW12} AND category IN (${sqlTextList(t)}))` : 'false';
+    return recordRows(ctx, partners, { dataset: 'concerns', roles: [['counted', when, themes.words(figure).counted]], used: ['raised_date', 'category'], group: 'category' });
+  };
+  return {
+    'concerns.raised': {
+      count: raised.count('count', r.raisedM, ['raised_date']),
+      count_w12: raised.count('count_w12', r.raisedW12, ['raised_date']),
+    },
+    'concerns.action_on_time': { on_time: aot.rate('on_time', r.onTime, r.onTimeScope, ['raised_date', 'action_agreed_date']) },
+    'concerns.unactioned': { count: unactioned.count('count', r.unactioned, ['raised_date', 'action_agreed_date', 'closed_date']) },
+    'concerns.overdue_actions': { count: overdue.count('count', r.overdue, ['action_due_date', 'action_completed_date', 'severity']) },
+    'concerns.time_to_close': {
+      median_days: close.stat('median_days', 'median', 'days', r.closedW12, r.closeDays, ['raised_date', 'closed_date']),
+      closed: close.count('closed', r.closedW12, ['raised_date', 'closed_date']),
+    },
+    'concerns.learning_loop': { fed_back: loop.rate('fed_back', r.fedBack, r.upheld, ['closed_date', 'outcome', 'learning_to']) },
+    'concerns.regional_themes': {
+      themes: { recompute: { kind: 'distinct' }, rows: inThemes('themes') },
+      concerns_in_themes: { recompute: { kind: 'count' }, rows: inThemes('concerns_in_themes') },
+    },
+    'concerns.case_review_findings': { count: reviews.count('count', r.reviews, ['raised_date', 'source', 'category']) },
+  };
+}

@@ -1,0 +1,135 @@
+// raa explain on the sample data: for every measure, every figure, breakdown cell and trend point, for every partner
+// and the region, in both months, the records listed give the report's figure back. The figure is worked out again
+// here from the rows alone (roles and values), independently of explain's own check.
+import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainer, figureNames, type Explanation } from '../../src/explain/explainFigure.js';
+import { computeMeasures } from '../../src/measure/computeMeasures.js';
+import type { Figure, MeasureResult } from '../../src/measure/types.js';
+import type { Pipeline } from '../../src/pipeline/loadPipeline.js';
+import { Database } from '../../src/warehouse/Database.js';
+import { sampleCodes } from '../measure/sampleMeasures.js';
+import { pipeline } from '../measure/warehouseFixture.js';
+
+let db: Database;
+let p: Pipeline;
+beforeAll(async () => {
+  db = await Database.open(inject('sampleRun').warehouse, { access_mode: 'READ_ONLY' });
+  p = pipeline(sampleCodes);
+});
+afterAll(() => db.close());
+
+const r1 = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9)) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+function q(xs: number[], p: number): number {
+  const a = [...xs].sort((x, y) => x - y);
+  const pos = (a.length - 1) * p;
+  const lo = Math.floor(pos);
+  return a[lo]! + (a[Math.ceil(pos)]! - a[lo]!) * (pos - lo);
+}
+
+/** The figure's value (and numerator/denominator) from the rows listed, by the measure's definition, written out plainly. */
+function fromRows(m: string, name: string, e: Explanation): { value: number | null; numerator?: number; denominator?: number; excluded?: number } {
+  const rows = e.rows;
+  const role = (r: string) => rows.filter((x) => x.role === r);
+  const vals = role('counted').map((x) => x.value!);
+  const excluded = role('excluded').length;
+  const f = e.reported;
+  if (m === 'dq.rejected_share') {
+    const n = sum(rows.map((x) => x.value!));
+    const d = sum(rows.map((x) => x.weight!));
+    return { value: d ? r1((100 * n) / d) : null, numerator: n, denominator: d };
+  }
+  if (m === 'support.capacity') {
+    // Worked from the inputs listed: counts of the support rows, FTE from the workforce rows.
+    const n = (g: string) => rows.filter((x) => x.group === g).length;
+    const parts = [...new Set(rows.map((x) => x.partner))];
+    const meanOf = (pp: string) => {
+      const byMonth = new Map<string, number>();
+      for (const x of rows.filter((y) => y.partner === pp && y.group === 'fte_last_3_months')) byMonth.set(x.used['month']!, (byMonth.get(x.used['month']!) ?? 0) + x.value!);
+      return byMonth.size ? sum([...byMonth.values()]) / byMonth.size : 0;
+    };
+    const meanFte = sum(parts.map(meanOf));
+    const currentFte = sum(rows.filter((x) => x.group === 'fte_latest_month').map((x) => x.value!));
+    const rate = meanFte > 0 ? n('allocations') / (3 * meanFte) : null;
+    switch (name) {
+      case 'allocations': return { value: n('allocations') };
+      case 'awaiting': return { value: n('awaiting') };
+      case 'arrivals': return { value: r2(n('received') / 3), numerator: n('received') };
+      case 'mean_fte': return { value: r2(meanFte) };
+      case 'current_fte': return { value: r2(currentFte) };
+      case 'rate': return { value: rate === null ? null : r2(rate), numerator: n('allocations') };
+      case 'months_to_clear': {
+        if (rate === null) return { value: null };
+        if (n('awaiting') === 0) return { value: 0 };
+        const net = rate * currentFte - n('received') / 3;
+        return { value: net > 0 ? r2(n('awaiting') / net) : null };
+      }
+      case 'extra_fte': return { value: rate ? r2(Math.max(0, (n('received') / 3 + n('awaiting') / p.targets.support.capacity.horizonMonths) / rate - currentFte)) : null };
+    }
+  }
+  switch (f.unit) {
+    case 'percent': {
+      const n = role('numerator').length;
+      const d = n + role('denominator').length;
+      return { value: d ? r1((100 * n) / d) : null, numerator: n, denominator: d, excluded };
+    }
+    case 'fte':
+      return { value: vals.length ? r2(sum(vals)) : excluded ? null : 0, excluded };
+    case 'count':
+      if (m === 'concerns.regional_themes' && name === 'themes') return { value: new Set(rows.map((x) => x.group)).size };
+      if (rows.some((x) => x.value !== null)) return { value: sum(vals) }; // rows of files, not-known values
+      return { value: rows.length };
+    default: {
+      const stat = name.startsWith('median') ? q(vals, 0.5) : name.startsWith('p90') ? q(vals, 0.9) : name.startsWith('longest') ? Math.max(...vals) : name.startsWith('total') ? sum(vals) : sum(vals) / vals.length;
+      const value = vals.length === 0 ? null : f.unit === 'gbp' ? Math.round(stat * 100 + 1e-7) / 100 : r1(stat);
+      return { value, denominator: vals.length, excluded };
+    }
+  }
+}
+
+function expectGivesBack(m: MeasureResult, name: string, e: Explanation): void {
+  const f: Figure = e.reported;
+  const where = `${m.id} ${name} ${e.entity} ${e.period}`;
+  expect(e.agrees, `${where}: explain's own check`).toBe(true);
+  if (f.status === 'not_submitted') {
+    expect(e.rows, where).toEqual([]);
+    return;
+  }
+  const got = fromRows(m.id, name, e);
+  expect(got.value, `${where}: value`).toBe(f.value);
+  if (f.numerator !== null && got.numerator !== undefined) expect(got.numerator, `${where}: numerator`).toBe(f.numerator);
+  if (f.denominator !== null && got.denominator !== undefined) expect(got.denominator, `${where}: denominator`).toBe(f.denominator);
+  if (f.excluded !== undefined) expect(got.excluded, `${where}: excluded`).toBe(f.excluded);
+  for (const r of e.rows) {
+    expect(r.partner, where).toBe(e.entity === 'region' ? r.partner : e.entity);
+    if (r.submissionId !== null) {
+      expect(r.file, where).toBeTruthy();
+      expect(r.sha256, where).toMatch(/^[0-9a-f]{64}$/);
+    }
+    if (r.source !== 'submission') expect(r.line, where).toBeGreaterThan(0);
+    expect(r.reason.length, where).toBeGreaterThan(3);
+  }
+}
+
+describe.each(['2026-10', '2026-09'])('raa explain, sample data, %s', (period) => {
+  it('gives back every figure, breakdown cell and trend point of every measure, for every partner and the region', async () => {
+    const { measures } = await computeMeasures(db, p, period);
+    const explain = await explainer(db, p, period);
+    let checked = 0;
+    const started = Date.now();
+    for (const m of measures) {
+      for (const partner of [...sampleCodes, undefined]) {
+        const entity = partner === undefined ? m.region : m.partners[partner]!;
+        for (const name of figureNames(m, entity)) {
+          const e = await explain({ measure: m.id, figure: name, ...(partner ? { partner } : {}) });
+          expectGivesBack(m, name, e);
+          checked++;
+        }
+      }
+    }
+    console.log(period, checked, Date.now() - started);
+    expect(checked).toBeGreaterThan(1000);
+  }, 240_000);
+});
