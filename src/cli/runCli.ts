@@ -9,6 +9,7 @@ import { Database } from '../warehouse/Database.js';
 import { registerAnnexA } from './annexACommand.js';
 import { registerCheck } from './checkCommand.js';
 import { exitCodeOf, exitCodes } from './exitCodes.js';
+import { registerExplain } from './explainCommand.js';
 import { registerExport } from './exportCommand.js';
 import { registerLoad } from './loadCommand.js';
 import { registerReport } from './reportCommand.js';
@@ -23,7 +24,7 @@ function program(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerValidate, registerSpec, registerLoad, registerStatus, registerRun, registerReport, registerExport, registerCheck, registerAnnexA]) register(p);
+  for (const register of [registerValidate, registerSpec, registerLoad, registerStatus, registerRun, registerReport, registerExport, registerCheck, registerAnnexA, registerExplain]) register(p);
   return p;
 }
 

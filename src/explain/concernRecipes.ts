@@ -36,7 +36,7 @@ export function concernRecipes(ctx: MeasureContext): Record<string, Record<strin
       count: raised.count('count', r.raisedM, ['raised_date']),
       count_w12: raised.count('count_w12', r.raisedW12, ['raised_date']),
     },
-    'concerns.action_on_time': { on_time: aot.rate('on_time', r.onTime, r.onTimeScope, ['raised_date', 'action_agreed_date']) },
+    'concerns.action_on_time': { on_time: aot.rate('on_time', r.onTime, r.onTimeScope, ['raised_date', 'action_agreed_date'], undefined, 'action_agreed_date - raised_date') },
     'concerns.unactioned': { count: unactioned.count('count', r.unactioned, ['raised_date', 'action_agreed_date', 'closed_date']) },
     'concerns.overdue_actions': { count: overdue.count('count', r.overdue, ['action_due_date', 'action_completed_date', 'severity']) },
     'concerns.time_to_close': {

@@ -40,12 +40,12 @@ export function kit(ctx: MeasureContext, id: string, dataset: DatasetName) {
       recompute: { kind: 'count' },
       rows: query({ roles: [['counted', when, reason]], used }),
     }),
-    /** `numerator` ÷ `denominator` (the numerator's records are within the denominator's); `excluded` records listed as left out. */
-    rate: (figure: string, numerator: string, denominator: string, used: readonly string[], excluded?: string): Recipe => {
+    /** `numerator` ÷ `denominator` (the numerator's records are within the denominator's); `excluded` records listed as left out; `shown`, a value shown with each record (the days the time limit is judged on). */
+    rate: (figure: string, numerator: string, denominator: string, used: readonly string[], excluded?: string, shown?: string): Recipe => {
       const w = words(figure);
       return {
         recompute: { kind: 'rate' },
-        rows: query({ roles: roles(['numerator', numerator, w.numerator], ['denominator', denominator, w.denominator], excluded !== undefined && ['excluded', excluded, w.excluded]), used }),
+        rows: query({ roles: roles(['numerator', numerator, w.numerator], ['denominator', denominator, w.denominator], excluded !== undefined && ['excluded', excluded, w.excluded]), used, ...(shown ? { value: shown } : {}) }),
       };
     },
     /** A statistic of `value` over the records meeting `over`; `excluded` records listed as left out. */

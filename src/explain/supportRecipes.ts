@@ -32,14 +32,14 @@ export function supportRecipes(ctx: MeasureContext): Record<string, Record<strin
     'support.days_to_allocation': {
       median_days: alloc.stat('median_days', 'median', 'days', r.allocW12, r.allocDays, ['received_date', 'allocated_date']),
       p90_days: alloc.stat('p90_days', 'p90', 'days', r.allocW12, r.allocDays, ['received_date', 'allocated_date']),
-      within_target: alloc.rate('within_target', r.allocWithin, r.allocW12, ['received_date', 'allocated_date']),
+      within_target: alloc.rate('within_target', r.allocWithin, r.allocW12, ['received_date', 'allocated_date'], undefined, r.allocDays),
     },
     'support.waiting_now': {
       median_days: wait.stat('median_days', 'median', 'days', r.awaiting, r.waitDays, waitUsed),
       longest_days: wait.stat('longest_days', 'max', 'days', r.awaiting, r.waitDays, waitUsed),
       over_90_days: wait.count('over_90_days', r.waitOver90, waitUsed),
     },
-    'support.assessment_timeliness': { within_target: assess.rate('within_target', r.assessWithin, r.assessW12, ['received_date', 'assessed_date']) },
+    'support.assessment_timeliness': { within_target: assess.rate('within_target', r.assessWithin, r.assessW12, ['received_date', 'assessed_date'], undefined, 'assessed_date - received_date') },
     'support.asf_fy': {
       applications: asf.count('applications', r.asfFy, asfUsed),
       total_gbp: asf.stat('total_gbp', 'sum', 'gbp', r.asfWithAmount, 'asf_amount', asfUsed, r.asfWithoutAmount),
