@@ -1,5 +1,5 @@
 // The Ofsted Annex A Lists 10 (children) and 11 (adopters) as an `.xlsx` workbook in the template's layout, from the
-// warehouse's current submissions for a month: sheets `List 10` and `List 11`, the template's header row on row 1
+// warehouse's current submissions for a month: sheets `List 1` to `List 9` (header row only) and `List 10` and `List 11`, the template's header row on row 1
 // (the headers are schemas/' own, which are the template's), options in the template's lettered wording (`a) Male`,
 // `a) WBRI`, `b) No`), dates as real date cells, and a `Notes` sheet saying what the workbook holds and how it was made.
 import { mkdir } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 import { partnersWithCurrent } from '../warehouse/ledger.js';
 import { sqlIdent, sqlText } from '../warehouse/sql.js';
+import { annexAOtherLists } from './annexAOtherLists.js';
 import { tidyLeftovers } from './leftovers.js';
 import { withPartialFile } from './withPartialFile.js';
 
@@ -124,6 +125,13 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
   const rows: Record<string, number> = {};
   const submitted: Record<string, string[]> = {};
 
+  // Lists 1–9 first, as the template orders them: header row only (an adoption agency holds none of them).
+  for (const { sheet, headers } of annexAOtherLists) {
+    const ws = wb.addWorksheet(sheet);
+    ws.addRow([...headers]);
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  }
   for (const { sheet, dataset } of annexASheets) {
     const sent = await partnersWithCurrent(db, options.period, [dataset.name]);
     submitted[sheet] = partners.filter((p) => sent.includes(p));
@@ -147,6 +155,7 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
     `Source: each partner's current (newest loaded) submission for ${options.period}; nothing a partner did not send.`,
     `Window: ${dmy(start)} to ${dmy(end)} (${months} month(s) ending with ${options.period}). A record is listed when it was open at any time in the window: opened (List 10: date of decision that the child should be placed for adoption; List 11: date enquiry received) on or before ${dmy(end)}, and not closed (List 10: adoption order or decision that the child should no longer be placed; List 11: adoption order or leaving the process) before ${dmy(start)}, so every record still open is listed.`,
     ...(region ? ['Ids are unique only within a council: every Child Unique ID, Individual adopter identifier and Family identifier here is prefixed with the partner code and a colon (northmoor:C123).'] : []),
+    'Lists 1 to 9 are the local authorities\' children\'s social care lists (contacts to care leavers): the adoption agency does not hold them, so they are here as the template has them, header row only, and are to come from each council.',
     'Dates of birth are held to the month by design: each is shown as the 1st of its month.',
     'Options are in the template\'s lettered wording; a characteristic the council recorded as not known is shown as the template\'s not-known option (c) Not stated/recorded, s) NOBT).',
     ...annexASheets.map(({ sheet }) => {

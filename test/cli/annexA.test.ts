@@ -107,7 +107,21 @@ describe('raa annex-a', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(region);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['List 10', 'List 11', 'Notes']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...Array.from({ length: 11 }, (_, i) => `List ${i + 1}`), 'Notes']);
+    // Lists 1–9 as the template has them, header row only: their sizes, first and last headers and one distinctive one, read from the template by hand.
+    const others: [string, number, string][] = [
+      ['List 1', 7, 'Contact Source'], ['List 2', 8, 'Organisation completing assessment'], ['List 3', 11, 'Referral NFA?'],
+      ['List 4', 12, 'Continuous Assessment Date of Authorisation'], ['List 5', 14, 'Number of ICPCs in the last 12 months'], ['List 6', 14, 'Primary Need Code'],
+      ['List 7', 17, 'Was the Child Seen Alone?'], ['List 8', 34, 'URN of Placement'], ['List 9', 17, 'Allocated Personal Advisor'],
+    ];
+    for (const [sheet, n, distinctive] of others) {
+      const ws = wb.getWorksheet(sheet);
+      const headers = (ws?.getRow(1).values as unknown[]).slice(1);
+      expect(headers, sheet).toHaveLength(n);
+      expect(headers[0], sheet).toBe('Child Unique ID');
+      expect(headers, sheet).toContain(distinctive);
+      expect(ws?.rowCount, sheet).toBe(1);
+    }
     for (const [sheet, headers] of Object.entries(templateHeaders)) {
       const ws = wb.getWorksheet(sheet);
       expect((ws?.getRow(1).values as unknown[]).slice(1)).toEqual(headers);
@@ -145,6 +159,7 @@ describe('raa annex-a', () => {
     expect(notes).toContain('prefixed with the partner code');
     expect(notes).toContain('shown as the 1st of its month');
     expect(notes).toContain('01/11/2025 to 31/10/2026');
+    expect(notes).toContain('Lists 1 to 9 are the local authorities');
   });
 
   it('reads back through raa validate without errors, the same number of rows as the window holds', async () => {
@@ -152,6 +167,9 @@ describe('raa annex-a', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { files: { file: string; counts: { rowsRead: number; wouldReject: number }; diagnostics: { severity: string }[] }[] };
     expect(out.files.map((f) => f.file.split(' › ')[1])).toEqual(['List 10', 'List 11']);
+    // The template's Lists 1–9 (and the notes) are named as not read, never skipped in silence.
+    const notRead = (out.files[0] as unknown as { sheet: { notRead: { sheet: string }[] } }).sheet.notRead.map((x) => x.sheet);
+    expect(notRead).toEqual([...Array.from({ length: 9 }, (_, i) => `List ${i + 1}`), 'Notes']);
     for (const l of lists) {
       const [expected] = await query(`SELECT count(*) AS n FROM src.${l.view} WHERE ${inWindow(l, '2025-11-01', '2026-10-31')}`, { src: warehouse });
       const f = out.files.find((x) => x.file.endsWith(l.sheet));
