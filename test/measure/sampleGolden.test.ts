@@ -1,13 +1,10 @@
-// Golden: the sample data loaded into a real warehouse; headline figures for 2026-10 equal values computed here in plain JS from the rows.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboxFiles } from '../../src/load/inboxFiles.js';
-import { loadPartnerMonth } from '../../src/load/loadPartnerMonth.js';
+// Golden: the sample data loaded into a real warehouse (by raa run, once per test run); headline figures for 2026-10 equal values computed here in plain JS from the rows.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeMeasures } from '../../src/measure/computeMeasures.js';
 import type { Figure, MeasureResult } from '../../src/measure/types.js';
 import type { Pipeline } from '../../src/pipeline/loadPipeline.js';
-import type { Database } from '../../src/warehouse/Database.js';
-import { cleanup, newWarehouse, pipeline } from './warehouseFixture.js';
+import { Database } from '../../src/warehouse/Database.js';
+import { pipeline } from './warehouseFixture.js';
 
 type R = Record<string, string | null>;
 const codes = ['northmoor', 'eastbridge', 'southwold', 'westholm', 'rivermead'];
@@ -20,20 +17,15 @@ let ms: MeasureResult[];
 const rows: Record<string, R[]> = {};
 
 beforeAll(async () => {
-  db = await newWarehouse();
+  // The sample as loaded once per test run by `raa run` (test/globalSetup.ts), read-only.
+  db = await Database.open(inject('sampleRun').warehouse, { access_mode: 'READ_ONLY' });
   p = pipeline(codes);
-  for (const period of ['2026-09', M]) {
-    for (const code of codes) {
-      const files = await inboxFiles(join(import.meta.dirname, '../../sample-data', code, period));
-      await loadPartnerMonth(db, { partner: code, period, files, settings: { asfCap: p.asfCap, holdThreshold: p.holdThreshold } });
-    }
-  }
   ms = (await computeMeasures(db, p, M)).measures;
   for (const ds of ['support', 'adopters', 'children', 'concerns']) {
     rows[ds] = await db.all<R>(`SELECT COLUMNS(*)::VARCHAR FROM ${ds} WHERE submission_id IN (SELECT max(id) FROM submission WHERE status = 'loaded' AND period = '${M}' AND dataset = '${ds}' GROUP BY partner)`);
   }
 }, 120_000);
-afterAll(cleanup);
+afterAll(() => db.close());
 
 // Plain date arithmetic, independent of DuckDB.
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
