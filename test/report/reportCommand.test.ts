@@ -23,11 +23,14 @@ beforeAll(() => {
   copyFileSync(inject('sampleRun').warehouse, join(root, 'sample.duckdb'));
   const sample = readFileSync(join(repo, 'pipelines', 'sample.yaml'), 'utf8').replaceAll('../sample-data', join(repo, 'sample-data'));
   writeFileSync(pipeline, sample);
+  // One render of the whole set for 2026-10 beside the pipeline file, read by the tests below that need the whole set.
+  r = raa('report', pipeline, '--period', '2026-10');
 });
+let r: ReturnType<typeof raa>;
+const whole = join(root, 'reports', 'sample', '2026-10');
 
 describe('raa report', () => {
   it('writes HTML, JSON and CSV for every report and audience under reports/<pipeline name>/<M>/ beside the pipeline file', () => {
-    const r = raa('report', pipeline, '--period', '2026-10');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = join(root, 'reports', 'sample', '2026-10');
@@ -43,8 +46,8 @@ describe('raa report', () => {
   });
 
   it('keeps record ids out of published output and evidence in the internal JSON only', () => {
-    const out = mkdtempSync(join(tmpdir(), 'raa-report-out-'));
-    expect(raa('report', pipeline, '--period', '2026-10', '--out', out).status).toBe(0);
+    const out = whole;
+    expect(r.status).toBe(0);
     for (const id of ['nms-25-7', 'nms-26-4']) {
       const internal = json(join(out, `${id}-internal.json`));
       const ids = (internal.evidence ?? []).flatMap((e) => e.rows.map((row) => String(row[0])));
@@ -83,11 +86,12 @@ describe('raa report', () => {
 
 describe('the summary page', () => {
   it('gives each headline figure its change since last month, computed from that month in the warehouse, and "no data" for a month it does not hold', () => {
-    const out = mkdtempSync(join(tmpdir(), 'raa-report-summary-'));
-    expect(raa('report', pipeline, '--period', '2026-10', '--report', 'nms-26-4', '--audience', 'internal', '--out', out).status).toBe(0);
-    expect(raa('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'internal', '--format', 'json', '--out', join(out, 'sep')).status).toBe(0);
+    const out = whole; // the whole set rendered for 2026-10 (beforeAll); September's JSON beside it
+    const sep = mkdtempSync(join(tmpdir(), 'raa-report-summary-'));
+    expect(r.status).toBe(0);
+    expect(raa('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'internal', '--format', 'json', '--out', sep).status).toBe(0);
     const regionCount = (d: ReportData) => d.measures.find((m) => m.id === 'support.received')?.region.figures['count']?.value ?? NaN;
-    const [now, then] = [regionCount(json(join(out, 'nms-26-4-internal.json'))), regionCount(json(join(out, 'sep', 'nms-26-4-internal.json')))];
+    const [now, then] = [regionCount(json(join(out, 'nms-26-4-internal.json'))), regionCount(json(join(sep, 'nms-26-4-internal.json')))];
     const html = readFileSync(join(out, 'nms-26-4-internal.html'), 'utf8');
     const row = /<tr data-measure="support\.received">([^]*?)<\/tr>/.exec(html)?.[1] ?? '';
     const cells = [...row.matchAll(/<t[hd][^>]*>([^]*?)<\/t[hd]>/g)].map((c) => c[1]);
