@@ -1,4 +1,4 @@
-// `raa validate` as a process (the built dist/; `npm test` builds first): exit codes 0/1/2, the --json shape with every
+// `raa validate`: exit codes 0/1/2 as a process (the built dist/; `npm test` builds first), the rest through runCli in-process (the same code main.ts runs): the --json shape with every
 // diagnostic, the human report's first ten and "N more", folders searched for CSV/TXT, named files read whatever their
 // extension, and never a stack trace.
 import { spawnSync } from 'node:child_process';
@@ -28,8 +28,8 @@ function raa(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function json(...args: string[]): { status: number | null; report: JsonReport; stderr: string } {
-  const r = raa(...args, '--json');
+async function json(...args: string[]): Promise<{ status: number | null; report: JsonReport; stderr: string }> {
+  const r = await raaInProcess(...args, '--json');
   return { status: r.status, report: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
 }
 
@@ -68,25 +68,25 @@ describe('exit codes', () => {
     expect(r.stdout).toContain('  - row error [code.unknown] line 3, record Month 2026-10, column B "Team": "Dutty" in "Team" is not one of the accepted values. Did you mean Duty?');
   });
 
-  it('a record spanning lines is shown at its first line, with the Excel row where it differs', () => {
+  it('a record spanning lines is shown at its first line, with the Excel row where it differs', async () => {
     const rows = [supportHeader, supportRow('S1').replace(',F1,', ',"F1\nnote",'), supportRow('S2', 'Stranger')];
     for (let i = 3; i <= 6; i++) rows.push(supportRow(`S${i}`));
     const path = write('spanning.csv', `${rows.join('\n')}\n`);
-    const r = raa('validate', path, '--period', '2026-10');
+    const r = await raaInProcess('validate', path, '--period', '2026-10');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('  - row error [code.unknown] line 4 (Excel row 3), record Request ID S2, column C "Requester": "Stranger" in "Requester" is not one of the accepted values.');
   });
 
-  it('1 when a file is held, even though it has no file error', () => {
+  it('1 when a file is held, even though it has no file error', async () => {
     const path = write('held.csv', `${workforceHeader}\n2026-10,Dutty,3,1,0\n2026-10,Duty,3,1,0\n`);
-    const r = raa('validate', path, '--period', '2026-10');
+    const r = await raaInProcess('validate', path, '--period', '2026-10');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('HELD (too many errors)');
   });
 
-  it('0 with warnings only', () => {
+  it('0 with warnings only', async () => {
     const path = write('warn.csv', `${workforceHeader},Notes\n2026-10,Duty,3,1,0,x\n`);
-    const r = raa('validate', path, '--period', '2026-10');
+    const r = await raaInProcess('validate', path, '--period', '2026-10');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('OK, with warnings');
   });
@@ -128,10 +128,10 @@ describe('exit codes', () => {
 });
 
 describe('--json', () => {
-  it('has the documented shape: ok, files with counts, verdict, countsByRule, diagnostics, and totals', () => {
+  it('has the documented shape: ok, files with counts, verdict, countsByRule, diagnostics, and totals', async () => {
     const clean = write('shape/clean.csv', cleanWorkforce);
     const bad = write('shape/bad.csv', `${workforceHeader}\n2026-10,Duty,3,1,0\n2026-09,Duty,three,1,0\n2026-08,Duty,3,1,0\n2026-07,Duty,3,1,0\n2026-06,Duty,3,1,0\n\n`);
-    const { status, report, stderr } = json('validate', clean, bad, '--period', '2026-10');
+    const { status, report, stderr } = await json('validate', clean, bad, '--period', '2026-10');
     expect(stderr).toBe('');
     expect(status).toBe(1);
     expect(Object.keys(report).sort()).toEqual(['files', 'ok', 'periods', 'totals']);
@@ -167,18 +167,18 @@ describe('--json', () => {
     expect(report.totals).toEqual({ rowsRead: 8, wouldLoad: 6, wouldReject: 1, blank: 1, warnings: 0 });
   });
 
-  it('ok is true when there are no errors', () => {
-    const { status, report } = json('validate', write('ok-true.csv', cleanWorkforce), '--period', '2026-10');
+  it('ok is true when there are no errors', async () => {
+    const { status, report } = await json('validate', write('ok-true.csv', cleanWorkforce), '--period', '2026-10');
     expect(status).toBe(0);
     expect(report.ok).toBe(true);
   });
 
-  it('lists every diagnostic (50 of 50), while the human report shows the first 10 and says how many more', () => {
+  it('lists every diagnostic (50 of 50), while the human report shows the first 10 and says how many more', async () => {
     const rows = [supportHeader];
     for (let i = 1; i <= 250; i++) rows.push(supportRow(`S${i}`, i <= 50 ? `Stranger ${i}` : 'Adoptive parent'));
     const path = write('fifty.csv', `${rows.join('\n')}\n`);
 
-    const { status, report } = json('validate', path, '--period', '2026-10');
+    const { status, report } = await json('validate', path, '--period', '2026-10');
     expect(status).toBe(1);
     const f = report.files[0] as FileResult;
     expect(f.diagnostics).toHaveLength(50);
@@ -188,7 +188,7 @@ describe('--json', () => {
     expect(f.counts).toEqual({ rowsRead: 250, wouldLoad: 200, wouldReject: 50, blank: 0, warnings: 0 });
     expect(f.verdict).toBe('rows_rejected'); // 50 of 250 is 20%: not more than the threshold
 
-    const human = raa('validate', path, '--period', '2026-10');
+    const human = await raaInProcess('validate', path, '--period', '2026-10');
     expect(human.status).toBe(1);
     const shown = human.stdout.split('\n').filter((l) => l.startsWith('  - '));
     expect(shown).toHaveLength(10);
@@ -200,31 +200,31 @@ describe('--json', () => {
 });
 
 describe('paths', () => {
-  it('a folder is searched (recursively) for .csv and .txt files and workbooks, not .json', () => {
+  it('a folder is searched (recursively) for .csv and .txt files and workbooks, not .json', async () => {
     const folder = join(dir, 'inbox');
     const a = write('inbox/a.csv', cleanWorkforce);
     const b = write('inbox/b.txt', cleanWorkforce);
     write('inbox/c.json', '{"not": "an extract"}');
     const d = write('inbox/d.xlsx', 'PK\x03\x04');
     const e = write('inbox/sub/e.CSV', cleanWorkforce);
-    const { status, report } = json('validate', folder, '--period', '2026-10');
+    const { status, report } = await json('validate', folder, '--period', '2026-10');
     expect(status).toBe(1);
     expect(report.files.map((f) => f.file)).toEqual([a, b, d, e]);
     expect(report.files.map((f) => f.verdict)).toEqual(['clean', 'clean', 'file_error', 'clean']);
     expect(report.files[2]?.diagnostics.map((x) => x.rule)).toEqual(['file.workbook_damaged']);
   });
 
-  it('a .txt file named explicitly is read whatever its content (Excel "Unicode text": UTF-16 LE, tab-separated)', () => {
+  it('a .txt file named explicitly is read whatever its content (Excel "Unicode text": UTF-16 LE, tab-separated)', async () => {
     const text = `${workforce.columns.map((c) => c.header).join('\t')}\r\n2026-10\tDuty\t3\t1\t0\r\n`;
     const path = write('unicode text.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    const { status, report } = json('validate', path, '--period', '2026-10');
+    const { status, report } = await json('validate', path, '--period', '2026-10');
     expect(status).toBe(0);
     expect(report.files[0]).toMatchObject({ file: path, dataset: 'workforce', encoding: 'utf-16le', delimiter: '\t', verdict: 'clean' });
   });
 
-  it('a file named explicitly is read whatever its extension', () => {
+  it('a file named explicitly is read whatever its extension', async () => {
     const path = write('extract.dat', cleanWorkforce);
-    const { status, report } = json('validate', path, '--period', '2026-10');
+    const { status, report } = await json('validate', path, '--period', '2026-10');
     expect(status).toBe(0);
     expect(report.files[0]).toMatchObject({ file: path, dataset: 'workforce', verdict: 'clean' });
   });
@@ -240,39 +240,39 @@ describe('paths', () => {
     }
   });
 
-  it('says which reporting month it checked against, and when it took the current month because none was given', () => {
+  it('says which reporting month it checked against, and when it took the current month because none was given', async () => {
     const path = write('noperiod/workforce.csv', cleanWorkforce);
     const current = new Date().toISOString().slice(0, 7);
-    const r = raa('validate', path);
+    const r = await raaInProcess('validate', path);
     expect(r.stdout).toContain(`Checked against the current month, ${current}, because no --period was given and the path has no YYYY-MM folder (1 file(s))`);
-    expect(raa('validate', path, '--period', '2026-10').stdout).toContain('Checked against the reporting month 2026-10 (--period).');
+    expect((await raaInProcess('validate', path, '--period', '2026-10')).stdout).toContain('Checked against the reporting month 2026-10 (--period).');
     const folder = write('2026-09/workforce.csv', cleanWorkforce);
-    expect(json('validate', folder).report).toMatchObject({ periods: [{ period: '2026-09', source: 'folder', files: 1 }] });
+    expect((await json('validate', folder)).report).toMatchObject({ periods: [{ period: '2026-09', source: 'folder', files: 1 }] });
   });
 
-  it('a row diagnostic names its record by its identifier, in the human report and the JSON', () => {
+  it('a row diagnostic names its record by its identifier, in the human report and the JSON', async () => {
     const path = write('record/support.csv', `${supportHeader}\n${supportRow('S-1043', 'Godparent')}\n`);
-    const { report } = json('validate', path, '--period', '2026-10');
+    const { report } = await json('validate', path, '--period', '2026-10');
     expect(report.files[0]?.diagnostics[0]).toMatchObject({ rule: 'code.unknown', record: 'Request ID S-1043', value: 'Godparent' });
-    expect(raa('validate', path, '--period', '2026-10').stdout).toContain('row error [code.unknown] line 2, record Request ID S-1043, column C "Requester"');
+    expect((await raaInProcess('validate', path, '--period', '2026-10')).stdout).toContain('row error [code.unknown] line 2, record Request ID S-1043, column C "Requester"');
   });
 
-  it('the period comes from a YYYY-MM folder in the path unless --period is given', () => {
+  it('the period comes from a YYYY-MM folder in the path unless --period is given', async () => {
     const path = write('2026-09/support.csv', `${supportHeader}\n${supportRow('S1').replace('01/04/2025', '15/10/2026')}\n`);
-    const fromFolder = json('validate', path);
+    const fromFolder = await json('validate', path);
     expect(fromFolder.status).toBe(1);
     expect(fromFolder.report.files[0]?.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
       ['date.future', 2, 'E'],
       ['file.held', null, null],
     ]);
     expect(fromFolder.report.files[0]?.diagnostics[0]?.message).toContain('(30/09/2026)');
-    const overridden = json('validate', path, '--period', '2026-10');
+    const overridden = await json('validate', path, '--period', '2026-10');
     expect(overridden.status).toBe(0);
     expect(overridden.report.files[0]?.diagnostics).toEqual([]);
   });
 
-  it('--dataset forces the dataset: a workforce file read as support is missing its required columns', () => {
-    const { status, report } = json('validate', write('forced.csv', cleanWorkforce), '--dataset', 'support', '--period', '2026-10');
+  it('--dataset forces the dataset: a workforce file read as support is missing its required columns', async () => {
+    const { status, report } = await json('validate', write('forced.csv', cleanWorkforce), '--dataset', 'support', '--period', '2026-10');
     expect(status).toBe(1);
     const f = report.files[0] as FileResult;
     expect(f.dataset).toBe('support');
@@ -292,9 +292,9 @@ describe('never a crash', () => {
     { name: 'not-a-header.csv', bytes: 'hello world\nthis is a letter\n', rule: 'header.unrecognised' },
   ];
 
-  it.each(junk)('$name is a file error ($rule), exit 1, nothing on stderr', ({ name, bytes, rule }) => {
+  it.each(junk)('$name is a file error ($rule), exit 1, nothing on stderr', async ({ name, bytes, rule }) => {
     const path = write(`junk/${name}`, bytes);
-    const { status, report, stderr } = json('validate', path, '--period', '2026-10');
+    const { status, report, stderr } = await json('validate', path, '--period', '2026-10');
     expect(stderr).toBe('');
     expect(stderr).not.toMatch(stackTrace);
     expect(status).toBe(1);
@@ -302,8 +302,8 @@ describe('never a crash', () => {
     expect(report.files[0]?.diagnostics.map((d) => d.rule)).toEqual([rule]);
   });
 
-  it('a folder of them: every file reported, the run goes on', () => {
-    const r = raa('validate', join(dir, 'junk'), '--period', '2026-10');
+  it('a folder of them: every file reported, the run goes on', async () => {
+    const r = await raaInProcess('validate', join(dir, 'junk'), '--period', '2026-10');
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(`${junk.length} file(s): 0 OK, 0 OK with warnings, 0 with rejected rows, 0 held, ${junk.length} with file errors`);
