@@ -12,6 +12,7 @@ import type { RunReport } from '../../src/pipeline/runPipeline.js';
 import { Database } from '../../src/warehouse/Database.js';
 import { csv, inbox, pipelineFile, queryWarehouse, rows } from '../loadFixtures.js';
 import { templateFacts, writeTemplateWorkbook } from '../workbooks/workbookFixtures.js';
+import { raaInProcess } from './inProcess.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -29,6 +30,12 @@ function raa(...args: string[]) {
 
 function runJson(pipeline: string) {
   const r = raa('run', pipeline, '--period', PERIOD, '--json');
+  return { status: r.status, stderr: r.stderr, report: JSON.parse(r.stdout) as RunReport & { exitCode: number } };
+}
+
+/** `raa run --json` in-process (runCli): the process tests above prove the exit code and output wiring. */
+async function runJsonIn(pipeline: string) {
+  const r = await raaInProcess('run', pipeline, '--period', PERIOD, '--json');
   return { status: r.status, stderr: r.stderr, report: JSON.parse(r.stdout) as RunReport & { exitCode: number } };
 }
 
@@ -88,7 +95,7 @@ describe('the Annex A template workbook in an inbox', () => {
   it('raa validate reads such a workbook and prints each sheet with its header row and the sheets not read', async () => {
     const path = join(root, 'Annex A to check.xlsx');
     await writeTemplateWorkbook(path);
-    const r = raa('validate', path, '--period', PERIOD);
+    const r = await raaInProcess('validate', path, '--period', PERIOD);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${path}: sheets not read: List 1 (`);
     expect(r.stdout).toContain(`${path} › List 10  (children, header on row 4, 2 title row(s) above it not read)`);
@@ -97,7 +104,7 @@ describe('the Annex A template workbook in an inbox', () => {
 });
 
 describe('nothing in an inbox is passed over in silence', () => {
-  it('a file that is not read is named and the verdict says ATTENTION; lock files and dot-files need no word', () => {
+  it('a file that is not read is named and the verdict says ATTENTION; lock files and dot-files need no word', async () => {
     const dir = join(root, 'unread');
     mkdirSync(dir);
     const pipeline = pipelineFile(dir, ['north'], reports);
@@ -106,49 +113,49 @@ describe('nothing in an inbox is passed over in silence', () => {
     writeFileSync(join(dir, 'north', PERIOD, '~$children.xlsx'), 'lock');
     writeFileSync(join(dir, 'north', PERIOD, '.DS_Store'), 'x');
     mkdirSync(join(dir, 'north', PERIOD, 'old'));
-    const r = raa('run', pipeline, '--period', PERIOD);
+    const r = await raaInProcess('run', pipeline, '--period', PERIOD);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${PERIOD} north: List 10 notes.pdf: not an extract`);
     expect(r.stdout).toContain(`${PERIOD} north: old: a folder`);
     expect(r.stdout).not.toContain('~$children.xlsx');
     expect(r.stdout).not.toContain('.DS_Store');
     expect(r.stdout).toMatch(/Verdict: ATTENTION — .*2 file\(s\) in the inboxes not read/);
-    const status = raa('status', pipeline, '--period', PERIOD);
+    const status = await raaInProcess('status', pipeline, '--period', PERIOD);
     expect(status.stdout).toContain(`north: ${PERIOD}/List 10 notes.pdf was not read: not an extract`);
   });
 
-  it("a partner whose inbox folder does not exist is named (exit 1), and a required dataset not sent is MISSING", () => {
+  it("a partner whose inbox folder does not exist is named (exit 1), and a required dataset not sent is MISSING", async () => {
     const dir = join(root, 'missing');
     mkdirSync(dir);
     const pipeline = pipelineFile(dir, ['north', 'south'], reports);
     inbox(dir, 'north', PERIOD, { 'children.csv': csv('children', rows.children(2)), 'support.csv': csv('support', rows.support(1)), 'concerns.csv': csv('concerns', rows.concerns(1)) });
-    const r = runJson(pipeline);
+    const r = await runJsonIn(pipeline);
     expect(r.status).toBe(1);
     expect(r.report.missingInboxes).toEqual([{ partner: 'south', inbox: join(dir, 'south') }]);
     expect(r.report.missingDatasets).toEqual([{ period: PERIOD, partner: 'north', dataset: 'adopters' }]);
-    const text = raa('run', pipeline, '--period', PERIOD);
+    const text = await raaInProcess('run', pipeline, '--period', PERIOD);
     expect(text.stdout).toContain(`The inbox folder of south does not exist: ${join(dir, 'south')}`);
     expect(text.stdout).toMatch(/Verdict: ATTENTION — .*1 partner\(s\) whose inbox folder does not exist \(south: .*1 required dataset\(s\) MISSING \(north 2026-10 adopters\)/);
   });
 
-  it('a month not yet due shows "not yet due", not MISSING, and needs no attention for it', () => {
+  it('a month not yet due shows "not yet due", not MISSING, and needs no attention for it', async () => {
     const dir = join(root, 'notdue');
     mkdirSync(dir);
     const now = new Date();
     const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
     const pipeline = pipelineFile(dir, ['north'], reports);
     inbox(dir, 'north', month, { 'children.csv': csv('children', rows.children(1)) }, { 'children.csv': now.toISOString().replace(/\.\d{3}Z$/, 'Z') });
-    const r = raa('run', pipeline, '--period', month);
+    const r = await raaInProcess('run', pipeline, '--period', month);
     expect(r.stdout).toMatch(/north +adopters +not yet due/);
     expect(r.stdout).not.toContain('MISSING');
     expect(r.status).toBe(0);
   });
 
-  it('no configured inbox folder exists at all: a configuration error naming the folders (exit 2)', () => {
+  it('no configured inbox folder exists at all: a configuration error naming the folders (exit 2)', async () => {
     const dir = join(root, 'none');
     mkdirSync(dir);
     const pipeline = pipelineFile(dir, ['north', 'south'], reports);
-    const r = raa('run', pipeline);
+    const r = await raaInProcess('run', pipeline);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`no partner's inbox folder exists (north: ${join(dir, 'north')}; south: ${join(dir, 'south')})`);
   });
