@@ -11,6 +11,7 @@ import type { RunReport } from '../src/pipeline/runPipeline.js';
 import type { LedgerStatus } from '../src/status/ledgerStatus.js';
 import { Database } from '../src/warehouse/Database.js';
 import { csv, inbox, pipelineFile, queryWarehouse, rows } from './loadFixtures.js';
+import { raaInProcess } from './cli/inProcess.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -25,6 +26,8 @@ function raa(...args: string[]) {
 }
 
 const query = queryWarehouse;
+/** The purpose-built inboxes render one report for one audience: what they test does not depend on the set. */
+const oneReport = 'reports: [nms-25-7]\naudiences: [internal]\n';
 
 interface Expected {
   partner: string;
@@ -111,8 +114,8 @@ describe('raa run on the sample data', () => {
     expect(await query(warehouse, `SELECT DISTINCT submission_id FROM current_support WHERE partner = 'eastbridge' AND period = '2026-10'`)).toEqual([{ submission_id: resubmitted?.id }]);
   });
 
-  it('shows the truth in raa status: loaded, resubmitted, late, and the workforce file not sent', () => {
-    const r = raa('status', pipeline, '--json');
+  it('shows the truth in raa status: loaded, resubmitted, late, and the workforce file not sent', async () => {
+    const r = await raaInProcess('status', pipeline, '--json');
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout) as LedgerStatus;
     expect(s.period).toBe('2026-10');
@@ -128,7 +131,7 @@ describe('raa run on the sample data', () => {
       }
     }
     expect(s.partners.some((p) => p.datasets.some((d) => d.onTime === false))).toBe(true);
-    const human = raa('status', pipeline, '--period', '2026-09');
+    const human = await raaInProcess('status', pipeline, '--period', '2026-09');
     expect(human.stdout).toContain('Submissions for 2026-09 (due by the end of 10/10/2026)');
     expect(human.stdout).not.toMatch(/MISSING|HELD|REJECTED/);
   });
@@ -148,14 +151,14 @@ describe('raa run on purpose-built inboxes', () => {
   it('goes on past one partner’s broken inbox and another’s broken file, and says so in the summary and verdict', async () => {
     const dir = join(root, 'broken');
     mkdirSync(dir);
-    const pipeline = pipelineFile(dir, ['p1', 'p2', 'p3']);
+    const pipeline = pipelineFile(dir, ['p1', 'p2', 'p3'], oneReport);
     inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(3)) });
     writeFileSync(join(dir, 'p1', '2026-10', 'manifest.json'), '{"files": [');
     inbox(dir, 'p2', '2026-10', { 'children.csv': csv('children', rows.children(3)), 'notes.csv': 'What,Where\nthis,that\n' });
     // p3's file ends with a blank row (commas only): read, neither loaded nor rejected, and shown as such.
     const p3Support = csv('support', rows.support(3));
     inbox(dir, 'p3', '2026-10', { 'support.csv': `${p3Support}${','.repeat((p3Support.split('\n')[0] ?? '').split(',').length - 1)}\n` });
-    const r = raa('run', pipeline);
+    const r = await raaInProcess('run', pipeline);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/month +partner +files +loaded +already +held +rejected +rows read +rows loaded +rows rejected +blank +warnings +needs attention\n/);
     expect(r.stdout).toMatch(/2026-10\s+p1\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+FAILED: .*manifest\.json: the manifest is not valid JSON/);
@@ -171,33 +174,33 @@ describe('raa run on purpose-built inboxes', () => {
     ]);
   });
 
-  it('runs again OK once a rejected file has a loaded successor, and keeps saying ATTENTION while a held one has none', () => {
+  it('runs again OK once a rejected file has a loaded successor, and keeps saying ATTENTION while a held one has none', async () => {
     const dir = join(root, 'rerun');
     mkdirSync(dir);
-    const pipeline = pipelineFile(dir, ['p1']);
+    const pipeline = pipelineFile(dir, ['p1'], oneReport);
     const broken = csv('support', rows.support(3)).replace('Request type,', 'Kind,');
     // every other required dataset too: a missing one would need attention of its own
     const others = { 'children.csv': csv('children', rows.children(1)), 'adopters.csv': csv('adopters', rows.adopters(1)), 'concerns.csv': csv('concerns', rows.concerns(1)) };
     inbox(dir, 'p1', '2026-10', { ...others, 'support.csv': broken, 'support fixed.csv': csv('support', rows.support(3)) });
-    expect(raa('run', pipeline).status).toBe(1);
-    const again = raa('run', pipeline);
+    expect((await raaInProcess('run', pipeline)).status).toBe(1);
+    const again = await raaInProcess('run', pipeline);
     expect(again.stdout).toMatch(/\nVerdict: OK — 2026-10: 0 file\(s\) loaded, 5 already in the ledger; nothing needs attention\.\n$/);
     expect(again.status).toBe(0);
 
     inbox(dir, 'p1', '2026-11', { 'children.csv': csv('children', rows.children(3, () => ({ entered_care: 'x' }))) });
-    expect(raa('run', pipeline).status).toBe(1);
-    const stillHeld = raa('run', pipeline);
+    expect((await raaInProcess('run', pipeline)).status).toBe(1);
+    const stillHeld = await raaInProcess('run', pipeline);
     expect(stillHeld.status).toBe(1);
     expect(stillHeld.stdout).toMatch(/\nVerdict: ATTENTION — 2026-10, 2026-11: 0 file\(s\) loaded, 6 already in the ledger; 1 file\(s\) held or rejected earlier still without a loaded replacement[.,]/);
   });
 
-  it('loads only the month asked for with --period, and reports on it', () => {
+  it('loads only the month asked for with --period, and reports on it', async () => {
     const dir = join(root, 'period');
     mkdirSync(dir);
-    const pipeline = pipelineFile(dir, ['p1']);
+    const pipeline = pipelineFile(dir, ['p1'], oneReport);
     inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(3)) });
     inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(4)) });
-    const r = raa('run', pipeline, '--period', '2026-09', '--json');
+    const r = await raaInProcess('run', pipeline, '--period', '2026-09', '--json');
     const report = JSON.parse(r.stdout) as RunReport;
     expect(r.status).toBe(1); // children, adopters and concerns are missing for 2026-09
     expect(report.missingDatasets.map((m) => `${m.period} ${m.dataset}`)).toEqual(['2026-09 children', '2026-09 adopters', '2026-09 concerns']);
