@@ -59,11 +59,11 @@ describe('raa report', () => {
     }
   });
 
-  it('gives the same figures when a month is rendered again', () => {
+  it('gives the same figures when a month is rendered again', async () => {
     const a = mkdtempSync(join(tmpdir(), 'raa-report-a-'));
     const b = mkdtempSync(join(tmpdir(), 'raa-report-b-'));
-    expect(raa('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'published', '--format', 'json', '--out', a).status).toBe(0);
-    expect(raa('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'published', '--format', 'json', '--out', b).status).toBe(0);
+    expect((await raaInProcess('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'published', '--format', 'json', '--out', a)).status).toBe(0);
+    expect((await raaInProcess('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'published', '--format', 'json', '--out', b)).status).toBe(0);
     const strip = (d: ReportData) => ({ ...d, generatedAt: '' });
     expect(strip(json(join(a, 'nms-26-4-published.json')))).toEqual(strip(json(join(b, 'nms-26-4-published.json'))));
     expect(readdirSync(a)).toEqual(['nms-26-4-published.json', 'report.schema.json']);
@@ -85,11 +85,11 @@ describe('raa report', () => {
 });
 
 describe('the summary page', () => {
-  it('gives each headline figure its change since last month, computed from that month in the warehouse, and "no data" for a month it does not hold', () => {
+  it('gives each headline figure its change since last month, computed from that month in the warehouse, and "no data" for a month it does not hold', async () => {
     const out = whole; // the whole set rendered for 2026-10 (beforeAll); September's JSON beside it
     const sep = mkdtempSync(join(tmpdir(), 'raa-report-summary-'));
     expect(r.status).toBe(0);
-    expect(raa('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'internal', '--format', 'json', '--out', sep).status).toBe(0);
+    expect((await raaInProcess('report', pipeline, '--period', '2026-09', '--report', 'nms-26-4', '--audience', 'internal', '--format', 'json', '--out', sep)).status).toBe(0);
     const regionCount = (d: ReportData) => d.measures.find((m) => m.id === 'support.received')?.region.figures['count']?.value ?? NaN;
     const [now, then] = [regionCount(json(join(out, 'nms-26-4-internal.json'))), regionCount(json(join(sep, 'nms-26-4-internal.json')))];
     const html = readFileSync(join(out, 'nms-26-4-internal.html'), 'utf8');
@@ -114,12 +114,12 @@ describe('where reports go', () => {
   const one = (text: string) => text.replace(/^reports: .*$/m, 'reports: [nms-25-7]\naudiences: [published]').replace(/\nwarehouse: .*$/m, '') + '\nwarehouse: sample.duckdb\n';
   beforeAll(() => writeFileSync(small, one(readFileSync(pipeline, 'utf8'))));
 
-  it('keeps two pipelines in one folder apart: each writes under reports/<its name>/', () => {
+  it('keeps two pipelines in one folder apart: each writes under reports/<its name>/', async () => {
     // A second pipeline beside the first, reading the same warehouse (named explicitly) under another region name.
     const other = join(root, 'other.yaml');
     writeFileSync(other, readFileSync(small, 'utf8').replace(/^region: .*$/m, 'region: Other Vale Adoption'));
-    expect(raa('report', small, '--period', '2026-10').status).toBe(0);
-    const r = raa('report', other, '--period', '2026-10');
+    expect((await raaInProcess('report', small, '--period', '2026-10')).status).toBe(0);
+    const r = await raaInProcess('report', other, '--period', '2026-10');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(json(join(root, 'reports', 'other', '2026-10', 'nms-25-7-published.json')).region).toBe('Other Vale Adoption');
@@ -143,17 +143,17 @@ describe('where reports go', () => {
     expect(readdirSync(join(root, 'reports', 'small')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
-  it('tidies up after a render that was killed: half-written files removed, a set moved aside put back', () => {
+  it('tidies up after a render that was killed: half-written files removed, a set moved aside put back', async () => {
     const parent = join(root, 'reports', 'small');
     const dead = 2 ** 22 + 12_345; // above Linux's default pid_max, so no process has it
     mkdirSync(join(parent, `.2026-10.tmp-${dead}`));
     writeFileSync(join(month, `nms-25-7-published.json.tmp-${dead}`), '{"half":');
-    const partial = raa('report', small, '--period', '2026-10', '--format', 'json');
+    const partial = await raaInProcess('report', small, '--period', '2026-10', '--format', 'json');
     expect(partial.status).toBe(0);
     expect(partial.stderr).toBe(`raa: removed ${join(month, `nms-25-7-published.json.tmp-${dead}`)}, left by a render that was stopped\n`);
     // Killed between moving the old set aside and moving the new one in: the old set comes back, then is replaced.
     expect(spawnSync('mv', [month, join(parent, `.2026-10.old-${dead}`)]).status).toBe(0);
-    expect(raa('report', small, '--period', '2026-10').status).toBe(0);
+    expect((await raaInProcess('report', small, '--period', '2026-10')).status).toBe(0);
     expect(readdirSync(parent)).toEqual(['2026-10']);
     expect(readdirSync(month)).toContain('nms-25-7-published.html');
   });
