@@ -42,6 +42,8 @@ export interface AnnexAResult {
   rows: Record<string, number>;
   /** Partners with a current submission of the dataset for M, per sheet. */
   submitted: Record<string, string[]>;
+  /** Ids longer than the contract's limit once prefixed with the partner code (region workbook only), per sheet. */
+  longIds: Record<string, number>;
 }
 
 /** First day of the window of `months` months ending with `period`, `yyyy-mm-dd`. */
@@ -124,6 +126,7 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
   wb.creator = 'raa';
   const rows: Record<string, number> = {};
   const submitted: Record<string, string[]> = {};
+  const longIds: Record<string, number> = {};
 
   // Lists 1–9 first, as the template orders them: header row only (an adoption agency holds none of them).
   for (const { sheet, headers } of annexAOtherLists) {
@@ -139,7 +142,14 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
     const ws = wb.addWorksheet(sheet);
     ws.addRow(dataset.columns.map((c) => c.header));
     ws.getRow(1).font = { bold: true };
-    for (const r of data) ws.addRow(dataset.columns.map((c) => cellValue(c, r[c.field], region ? String(r.partner) : null)));
+    let long = 0;
+    for (const r of data) {
+      const cells = dataset.columns.map((c) => cellValue(c, r[c.field], region ? String(r.partner) : null));
+      // A prefixed id may pass the contract's limit (an id sent at 50 characters): counted and said, never cut short.
+      long += dataset.columns.filter((c, i) => region && isIdField(c) && c.type.kind === 'text' && c.type.maxLength !== undefined && String(cells[i] ?? '').length > c.type.maxLength).length;
+      ws.addRow(cells);
+    }
+    longIds[sheet] = long;
     dataset.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       col.width = Math.min(40, Math.max(12, c.header.length * 0.6));
@@ -163,6 +173,10 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
       return `${sheet}: ${rows[sheet] ?? 0} row(s) from ${(submitted[sheet] ?? []).join(', ') || 'no partner'}${missing.length > 0 ? `; no current submission for ${options.period} from ${missing.join(', ')} (not listed)` : ''}.`;
     }),
   ];
+  for (const { sheet } of annexASheets) {
+    const long = longIds[sheet] ?? 0;
+    if (long > 0) lines.push(`${sheet}: ${long} id(s) are longer than 50 characters once prefixed with the partner code, so raa validate flags them as too long; after the prefix each is as the partner sent it.`);
+  }
   for (const line of lines) notes.addRow([line]);
   notes.getColumn(1).width = 140;
 
@@ -173,5 +187,5 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
   await withPartialFile(path, async (file) => {
     await file.writeFile(new Uint8Array(buffer));
   });
-  return { path, window: { start, end }, rows, submitted };
+  return { path, window: { start, end }, rows, submitted, longIds };
 }

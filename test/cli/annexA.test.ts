@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { raaInProcess } from './inProcess.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -205,6 +206,27 @@ describe('raa annex-a', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(cellText(wb.getWorksheet('List 11')?.getRow(2).getCell(1).value)).not.toContain(':');
+  });
+
+  it('says so when an id passes the 50-character limit once prefixed with the partner code (never cutting it short)', async () => {
+    const dir = join(root, 'long');
+    mkdirSync(dir);
+    copyFileSync(warehouse, join(dir, 'sample.duckdb'));
+    writeFileSync(join(dir, 'sample.yaml'), readFileSync(pipeline, 'utf8'));
+    const instance = await DuckDBInstance.create(join(dir, 'sample.duckdb'));
+    const conn = await instance.connect();
+    // One open child of the current October file gets a 45-character id (within the limit as sent; 55 with "northmoor:").
+    await conn.run(`UPDATE children SET child_id = repeat('L', 45) WHERE (submission_id, source_line) = (SELECT (submission_id, source_line) FROM current_children WHERE partner = 'northmoor' AND period = '2026-10' AND adoption_order_date IS NULL AND reversal_date IS NULL ORDER BY source_line LIMIT 1)`);
+    conn.closeSync();
+    instance.closeSync();
+    const r = await raaInProcess('annex-a', join(dir, 'sample.yaml'), '--period', '2026-10', '--out', join(dir, 'out'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/List 10: \d+ row\(s\) from .* \(1 id\(s\) longer than 50 characters once prefixed with the partner code: raa validate will flag them as too long\)/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out', 'annex-a-region.xlsx'));
+    expect(columnValues(wb, 'List 10', 'Child Unique ID')).toContain(`northmoor:${'L'.repeat(45)}`);
+    const notes = (wb.getWorksheet('Notes')?.getColumn(1).values ?? []).map(String).join('\n');
+    expect(notes).toContain('List 10: 1 id(s) are longer than 50 characters once prefixed with the partner code');
   });
 
   it('exits 2 on an unknown partner, a bad --months, or a month with no submission, writing nothing', () => {
