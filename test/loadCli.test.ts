@@ -11,6 +11,7 @@ import { generateSupport } from '../bench/generateSupport.js';
 import { Database } from '../src/warehouse/Database.js';
 import { openWarehouse } from '../src/warehouse/openWarehouse.js';
 import { csv, inbox, pipelineFile, rows } from './loadFixtures.js';
+import { raaInProcess } from './cli/inProcess.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -96,7 +97,7 @@ describe('raa load exit codes and output', () => {
     expect(again.stdout).toContain('already loaded as #2 (same bytes)');
   });
 
-  it('exits 2 with one line for usage and configuration mistakes', () => {
+  it('exits 2 with one line for usage and configuration mistakes', async () => {
     const { dir, pipeline } = setup();
     inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(2)) });
     const cases: [string[], RegExp][] = [
@@ -107,8 +108,9 @@ describe('raa load exit codes and output', () => {
       [['load', join(dir, 'missing.yaml'), '--partner', 'p1', '--period', '2026-09'], /^raa: .*missing\.yaml: cannot read the pipeline file/],
       [['status', join(dir, 'missing.yaml')], /^raa: .*missing\.yaml: cannot read the pipeline file/],
     ];
-    for (const [args, message] of cases) {
-      const r = raa(args);
+    for (const [i, [args, message]] of cases.entries()) {
+      // The first as a process; the rest in-process (runCli), as usage errors need no process of their own.
+      const r = i === 0 ? raa(args) : await raaInProcess(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(stackTrace);
