@@ -84,6 +84,7 @@ function appendix(p: PreparedReport): string {
   return `<section class="report-section appendix" id="appendix">
 <h2>Appendix: data quality and lineage</h2>
 <p>Every figure in this report was computed from the files listed below: the accepted extract each partner council sent for ${escapeHtml(longMonth(data.period))}, as held in the warehouse. A file's SHA-256 fingerprint identifies its exact bytes, so any figure can be traced to the file it came from and checked again.</p>
+${data.audience === 'internal' ? `<p class="explain">Internal: the records behind any figure, each with its file, line and why it counts, are listed by <code>raa explain &lt;pipeline&gt; &lt;measure id&gt; --period ${escapeHtml(data.period)} [--partner &lt;code&gt;] [--figure &lt;name&gt;]</code>, which works the figure out again from them (measure ids and figure names: the definitions section).</p>` : ''}
 ${p.sections.filter((s) => s.definition.appendix).map((s) => section(p, s, 3)).join('\n')}
 <section class="appendix-part" id="lineage">
 <h3>Files used</h3>

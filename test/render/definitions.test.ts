@@ -14,14 +14,14 @@ import { reportsDir } from './renderFixture.js';
 afterAll(cleanup);
 
 /** The nms-26-4 internal HTML for October 2026 over a few support requests, under a pipeline with `extra` settings. */
-async function html(extra: string): Promise<string> {
+async function html(extra: string, audience: 'internal' | 'published' = 'internal'): Promise<string> {
   const db = await newWarehouse();
   const rows = [{ received_date: '2026-10-01', allocated_date: '2026-10-20' }, { received_date: '2026-10-01', allocated_date: '2026-10-05' }];
   await submit(db, { partner: 'a', period: '2026-10', dataset: 'support', rows });
   const p = pipeline(['a'], extra);
   const report = loadReport('nms-26-4', reportsDir);
-  const data = buildReportData({ computed: await computeMeasures(db, p, '2026-10'), pipeline: p, period: '2026-10', definition: report.definition, chartData: [...report.charts.values()].map((c) => c.dataName), audience: 'internal', generatedAt: '2026-11-20T09:00:00Z' });
-  return renderHtml(await prepareReport(data, report, suppressedFor(p.suppression, 'internal')));
+  const data = buildReportData({ computed: await computeMeasures(db, p, '2026-10'), pipeline: p, period: '2026-10', definition: report.definition, chartData: [...report.charts.values()].map((c) => c.dataName), audience, generatedAt: '2026-11-20T09:00:00Z' });
+  return renderHtml(await prepareReport(data, report, suppressedFor(p.suppression, audience)));
 }
 
 const section = (doc: string) => /<section class="report-section definitions" id="definitions">[^]*?<\/section>/.exec(doc)?.[0] ?? '';
@@ -49,5 +49,10 @@ describe('Definitions and method', () => {
     expect(s).toContain('<dt>Target</dt><dd>green at or above 50%, amber at or above 40%, else red, on the share within 10 days</dd>');
     expect(s).toContain('<dt>Target</dt><dd>green at or under 400 days, else red (no amber band)</dd>');
     expect(s).not.toContain('28 days');
+  });
+
+  it('tells the internal reader how to list the records behind a figure (raa explain), and the published one nothing of it', async () => {
+    expect(await html('')).toContain('<code>raa explain &lt;pipeline&gt; &lt;measure id&gt; --period 2026-10 [--partner &lt;code&gt;] [--figure &lt;name&gt;]</code>');
+    expect(await html('', 'published')).not.toContain('raa explain');
   });
 });
