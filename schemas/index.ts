@@ -31,4 +31,5 @@ for (const ds of datasets) {
 export { children, adopters, support, concerns, workforce };
 export type { Dataset, Column, ColumnType, CodeList, Code, CodeGroup, RowRule } from './defineDataset.js';
 export { codesOf, fieldsOf } from './defineDataset.js';
+export { annexAOtherLists, otherAnnexAList } from './annexAOtherLists.js';
 export * as codeLists from './codeLists.js';

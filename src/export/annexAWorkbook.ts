@@ -9,7 +9,7 @@ import { monthEnd, monthParts } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 import { partnersWithCurrent } from '../warehouse/ledger.js';
 import { sqlIdent, sqlText } from '../warehouse/sql.js';
-import { annexAOtherLists } from './annexAOtherLists.js';
+import { annexAOtherLists } from '../../schemas/index.js';
 import { tidyLeftovers } from './leftovers.js';
 import { withPartialFile } from './withPartialFile.js';
 

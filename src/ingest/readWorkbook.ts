@@ -12,6 +12,7 @@ import { recognise, type HeaderFinding } from './recognise.js';
 import { cellText, isDateFormat } from './cellText.js';
 import { WorkbookParts, type SheetRow } from './workbookParts.js';
 import { entryText, zipEntries, ZipDamagedError, ZipTooLargeError, type ZipEntry } from './zipArchive.js';
+import { otherAnnexAList } from '../../schemas/index.js';
 
 export const workbookLimits = {
   /** Size of the workbook file itself. */
@@ -162,6 +163,8 @@ async function readSheet(parts: WorkbookParts, stream: Readable, sheet: string, 
   let formulas: SheetExtract['formulasWithoutValue'] = null;
   /** A row that is nearly a dataset's header (one required column short, or one column twice): named in the reason. */
   let nearMiss: string | null = null;
+  /** A row that is the header of one of the template's Lists 1–9 (children's social care, not adoption): named in the reason. */
+  let otherList: { list: string; row: number } | null = null;
   const flush = async () => {
     if (!out || pending.length === 0) return;
     const chunk = pending.join('');
@@ -186,6 +189,10 @@ async function readSheet(parts: WorkbookParts, stream: Readable, sheet: string, 
         // Only a complete header row makes a sheet an extract: the template's other lists share a few of its columns.
         const rec = recognise(texts);
         if (!rec.ok && rec.dataset !== null && nearMiss === null) nearMiss = nearMissReason(rec.dataset.name, rec.findings, row.number);
+        if (!rec.ok && otherList === null) {
+          const list = otherAnnexAList(texts);
+          if (list !== null) otherList = { list, row: row.number };
+        }
         if (rec.ok) {
           header = { row: row.number, width: texts.length };
           csvPath = join(scratchDir, `sheet-${Math.random().toString(36).slice(2)}.csv`);
@@ -214,7 +221,9 @@ async function readSheet(parts: WorkbookParts, stream: Readable, sheet: string, 
     if (out) await new Promise<void>((resolve) => (out as WriteStream).end(() => resolve()));
   }
   if (header === null) {
-    const reason = elements === 0 || (titleRows === 0 && nearMiss === null) ? 'it is empty' : (nearMiss ?? `no dataset's header row among its first ${limits.headerSearchRows} rows`);
+    const reason = otherList
+      ? `it is Annex A ${otherList.list} (header on row ${otherList.row}), a children's social care list, not an adoption extract`
+      : elements === 0 || (titleRows === 0 && nearMiss === null) ? 'it is empty' : (nearMiss ?? `no dataset's header row among its first ${limits.headerSearchRows} rows`);
     return { sheet, reason };
   }
   return { sheet, csvPath, headerRow: header.row, titleRows, formulasWithoutValue: formulas };

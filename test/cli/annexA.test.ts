@@ -169,8 +169,10 @@ describe('raa annex-a', () => {
     const out = JSON.parse(r.stdout) as { files: { file: string; counts: { rowsRead: number; wouldReject: number }; diagnostics: { severity: string }[] }[] };
     expect(out.files.map((f) => f.file.split(' › ')[1])).toEqual(['List 10', 'List 11']);
     // The template's Lists 1–9 (and the notes) are named as not read, never skipped in silence.
-    const notRead = (out.files[0] as unknown as { sheet: { notRead: { sheet: string }[] } }).sheet.notRead.map((x) => x.sheet);
-    expect(notRead).toEqual([...Array.from({ length: 9 }, (_, i) => `List ${i + 1}`), 'Notes']);
+    const notRead = (out.files[0] as unknown as { sheet: { notRead: { sheet: string; reason: string }[] } }).sheet.notRead;
+    expect(notRead.map((x) => x.sheet)).toEqual([...Array.from({ length: 9 }, (_, i) => `List ${i + 1}`), 'Notes']);
+    // each of Lists 1–9 recognised by its header row as that list of the template
+    for (const [i, x] of notRead.slice(0, 9).entries()) expect(x.reason).toBe(`it is Annex A List ${i + 1} (header on row 1), a children's social care list, not an adoption extract`);
     for (const l of lists) {
       const [expected] = await query(`SELECT count(*) AS n FROM src.${l.view} WHERE ${inWindow(l, '2025-11-01', '2026-10-31')}`, { src: warehouse });
       const f = out.files.find((x) => x.file.endsWith(l.sheet));

@@ -1,8 +1,9 @@
 // The header rows of the Ofsted Annex A template's Lists 1 to 9 (the local authority's children's social care lists:
 // contacts, early help, referrals, assessments, section 47 enquiries, children in need, child protection, children
-// looked after, care leavers). An adoption agency holds none of them; `raa annex-a` writes each as the template has
-// it, header row only, so the workbook has the template's sheets in its order and an inspector sees nothing missing
-// by accident. Spelled as the template (Annex A, January 2024) spells them.
+// looked after, care leavers). An adoption agency holds none of them: `raa annex-a` writes each as the template has
+// it, header row only, so the workbook has the template's sheets in its order; and a partner's workbook sheet with one
+// of these header rows is named as that list, not read, rather than as a sheet with no header. Spelled as the
+// template (Annex A, January 2024) spells them.
 export const annexAOtherLists: readonly { sheet: string; headers: readonly string[] }[] = [
   { sheet: 'List 1', headers: ['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age', 'Date of Contact', 'Contact Source'] },
   { sheet: 'List 2', headers: ['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age', 'Assessment start date', 'Assessment completion date', 'Organisation completing assessment'] },
@@ -61,3 +62,12 @@ export const annexAOtherLists: readonly { sheet: string; headers: readonly strin
     ],
   },
 ];
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The Annex A list (1 to 9) whose header row `cells` begins with, or null. */
+export function otherAnnexAList(cells: readonly string[]): string | null {
+  const row = cells.map(norm);
+  const found = annexAOtherLists.find((l) => l.headers.every((h, i) => row[i] === norm(h)));
+  return found?.sheet ?? null;
+}
