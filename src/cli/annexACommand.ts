@@ -51,8 +51,8 @@ export function registerAnnexA(program: Command): void {
       });
       const shown = relative(process.cwd(), result.path).startsWith('..') ? result.path : relative(process.cwd(), result.path);
       const lines = Object.entries(result.rows).map(([sheet, n]) => {
-        const long = result.longIds[sheet] ?? 0;
-        const warn = long > 0 ? ` (${long} id(s) longer than 50 characters once prefixed with the partner code: raa validate will flag them as too long)` : '';
+        const long = result.longIds[sheet];
+        const warn = long ? ` (${long.ids} id(s) longer than ${long.limit} characters once prefixed with the partner code: raa validate will flag them as too long)` : '';
         return `  ${sheet}: ${n} row(s) from ${result.submitted[sheet]?.join(', ') || 'no partner'}${warn}`;
       });
       process.stdout.write(`Wrote ${shown} (window ${result.window.start} to ${result.window.end}):\n${lines.join('\n')}\n`);

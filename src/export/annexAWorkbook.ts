@@ -42,8 +42,8 @@ export interface AnnexAResult {
   rows: Record<string, number>;
   /** Partners with a current submission of the dataset for M, per sheet. */
   submitted: Record<string, string[]>;
-  /** Ids longer than the contract's limit once prefixed with the partner code (region workbook only), per sheet. */
-  longIds: Record<string, number>;
+  /** Per sheet with any: ids longer than the contract's limit (`limit` characters) once prefixed with the partner code (region workbook only). */
+  longIds: Record<string, { ids: number; limit: number }>;
 }
 
 /** First day of the window of `months` months ending with `period`, `yyyy-mm-dd`. */
@@ -126,7 +126,7 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
   wb.creator = 'raa';
   const rows: Record<string, number> = {};
   const submitted: Record<string, string[]> = {};
-  const longIds: Record<string, number> = {};
+  const longIds: AnnexAResult['longIds'] = {};
 
   // Lists 1–9 first, as the template orders them: header row only (an adoption agency holds none of them).
   for (const { sheet, headers } of annexAOtherLists) {
@@ -142,14 +142,15 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
     const ws = wb.addWorksheet(sheet);
     ws.addRow(dataset.columns.map((c) => c.header));
     ws.getRow(1).font = { bold: true };
+    // A prefixed id may pass the contract's limit (an id sent at the limit): counted and said, never cut short.
+    const limits = dataset.columns.map((c) => (region && isIdField(c) && c.type.kind === 'text' ? (c.type.maxLength ?? null) : null));
     let long = 0;
     for (const r of data) {
       const cells = dataset.columns.map((c) => cellValue(c, r[c.field], region ? String(r.partner) : null));
-      // A prefixed id may pass the contract's limit (an id sent at 50 characters): counted and said, never cut short.
-      long += dataset.columns.filter((c, i) => region && isIdField(c) && c.type.kind === 'text' && c.type.maxLength !== undefined && String(cells[i] ?? '').length > c.type.maxLength).length;
+      long += cells.filter((v, i) => limits[i] != null && String(v ?? '').length > (limits[i] ?? 0)).length;
       ws.addRow(cells);
     }
-    longIds[sheet] = long;
+    if (long > 0) longIds[sheet] = { ids: long, limit: Math.min(...limits.filter((x): x is number => x !== null)) };
     dataset.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       col.width = Math.min(40, Math.max(12, c.header.length * 0.6));
@@ -174,8 +175,8 @@ export async function writeAnnexAWorkbook(db: Database, options: AnnexAOptions):
     }),
   ];
   for (const { sheet } of annexASheets) {
-    const long = longIds[sheet] ?? 0;
-    if (long > 0) lines.push(`${sheet}: ${long} id(s) are longer than 50 characters once prefixed with the partner code, so raa validate flags them as too long; after the prefix each is as the partner sent it.`);
+    const long = longIds[sheet];
+    if (long) lines.push(`${sheet}: ${long.ids} id(s) are longer than ${long.limit} characters once prefixed with the partner code, so raa validate flags them as too long; after the prefix each is as the partner sent it.`);
   }
   for (const line of lines) notes.addRow([line]);
   notes.getColumn(1).width = 140;
