@@ -1,8 +1,8 @@
 // `raa explain <pipeline> <measure-id> --period M [--partner P] [--figure name] [--format table|csv|json]`: the records
 // behind one figure, read-only. Internal only: it lists record ids, so it has no published audience.
 import type { Command } from 'commander';
-import { explainer } from '../explain/explainFigure.js';
-import { explainFormats, explanationCsv, explanationJson, explanationTable, internalNotice, type ExplainFormat } from '../explain/formatExplanation.js';
+import { explainer } from '../explain/explainer.js';
+import { explainFormats, explanationCsv, explanationJson, explanationTable, internalNotice, type ExplainFormat } from '../render/explanationText.js';
 import { loadPipeline } from '../pipeline/loadPipeline.js';
 import { withWarehouse } from '../pipeline/withWarehouse.js';
 import { exitCodes, UsageError } from './exitCodes.js';
@@ -36,8 +36,6 @@ export function registerExplain(program: Command): void {
       }
       const period = parsePeriod(o.period) ?? o.period;
       const pipeline = loadPipeline(pipelinePath);
-      const codes = pipeline.partners.map((p) => p.code);
-      if (o.partner !== undefined && !codes.includes(o.partner)) throw new UsageError(`--partner: no partner "${o.partner}" in ${pipelinePath}; partners: ${codes.join(', ')}`);
       const e = await withWarehouse(pipeline.warehouse, { readOnly: true }, async (db) =>
         (await explainer(db, pipeline, period))({ measure, ...(o.partner !== undefined ? { partner: o.partner } : {}), ...(o.figure !== undefined ? { figure: o.figure } : {}) }),
       );

@@ -2,11 +2,10 @@
 // breakdown's scope in the category, or those the series counts in that month, from the rules the measures use.
 import type { DatasetName } from '../../schemas/index.js';
 import { measureDefinition } from '../catalogue/catalogue.js';
-import { adopterRules, adopterSeries } from '../measure/adopterMeasures.js';
+import { adopterRules, adopterSeries, NOT_RECORDED } from '../measure/adopterMeasures.js';
 import type { SeriesRule } from '../measure/buildMeasure.js';
 import { childrenRules, childrenSeries } from '../measure/childrenMeasures.js';
 import { concernRules, concernSeries } from '../measure/concernMeasures.js';
-import { NOT_RECORDED } from '../measure/adopterMeasures.js';
 import type { MeasureContext } from '../measure/MeasureContext.js';
 import { supportSeries } from '../measure/supportMeasures.js';
 import { sqlText } from '../warehouse/sql.js';

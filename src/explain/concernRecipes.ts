@@ -1,20 +1,13 @@
 // Recipes for the issues-of-concern measures' figures (concerns.*), from the rules the measures aggregate.
-import { codeLists } from '../../schemas/index.js';
-import { concernRules, regionalThemes } from '../measure/concernMeasures.js';
-import { grouped, type MeasureContext } from '../measure/MeasureContext.js';
-import { num } from '../measure/figure.js';
+import { concernRules } from '../measure/concernMeasures.js';
+import type { MeasureContext } from '../measure/MeasureContext.js';
 import { sqlTextList } from '../warehouse/sql.js';
 import type { Recipe } from './Recipe.js';
 import { kit } from './recipeKit.js';
 import { recordRows } from './recordRows.js';
 
-/** The categories that are regional themes for M (as concerns.regional_themes decides them). */
-export async function themesOf(ctx: MeasureContext): Promise<string[]> {
-  const byCategory = await grouped(ctx, 'concerns', { by: 'category', where: concernRules(ctx).raisedW12, select: 'count(*) AS n' });
-  return regionalThemes(codeLists.concernCategory.codes.map((c) => c.code), ctx.partners, (e, c) => num(byCategory.get(`${e}|${c}`)?.['n']) ?? 0);
-}
-
-export function concernRecipes(ctx: MeasureContext): Record<string, Record<string, Recipe>> {
+/** `themes`: the month's regional themes, as concerns.regional_themes decided them (its breakdown's categories). */
+export function concernRecipes(ctx: MeasureContext, themes: readonly string[]): Record<string, Record<string, Recipe>> {
   const r = concernRules(ctx);
   const k = (id: string) => kit(ctx, id, 'concerns');
   const raised = k('concerns.raised');
@@ -23,13 +16,12 @@ export function concernRecipes(ctx: MeasureContext): Record<string, Record<strin
   const overdue = k('concerns.overdue_actions');
   const close = k('concerns.time_to_close');
   const loop = k('concerns.learning_loop');
-  const themes = k('concerns.regional_themes');
+  const theme = k('concerns.regional_themes');
   const reviews = k('concerns.case_review_findings');
   /** Concerns raised in W12 in a theme category, by category: both theme figures are over them. */
-  const inThemes = (figure: string): Recipe['rows'] => async (partners) => {
-    const t = await themesOf(ctx);
-    const when = t.length ? `(${r.raisedW12} AND category IN (${sqlTextList(t)}))` : 'false';
-    return recordRows(ctx, partners, { dataset: 'concerns', roles: [['counted', when, themes.words(figure).counted]], used: ['raised_date', 'category'], group: 'category' });
+  const inThemes = (figure: string): Recipe['rows'] => (partners) => {
+    const when = themes.length ? `(${r.raisedW12} AND category IN (${sqlTextList(themes)}))` : 'false';
+    return recordRows(ctx, partners, { dataset: 'concerns', roles: [['counted', when, theme.words(figure).counted]], used: ['raised_date', 'category'], group: 'category' });
   };
   return {
     'concerns.raised': {

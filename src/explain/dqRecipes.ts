@@ -2,8 +2,8 @@
 // partner and dataset (from the ledger); dq.not_known lists the records with a characteristic recorded as not known.
 import { datasetNames, optionalDatasets, type DatasetName } from '../../schemas/index.js';
 import { measureDefinition } from '../catalogue/catalogue.js';
-import { characteristics, dueDate } from '../measure/dqMeasures.js';
-import { hasSubmitted, type MeasureContext } from '../measure/MeasureContext.js';
+import { characteristics, dueDate, notKnownPartners } from '../measure/dqMeasures.js';
+import type { MeasureContext } from '../measure/MeasureContext.js';
 import { submissionsInEffect, type SubmissionInEffect } from '../warehouse/ledger.js';
 import { sqlIdent, sqlTextList } from '../warehouse/sql.js';
 import type { ExplainRow, Recipe } from './Recipe.js';
@@ -23,11 +23,16 @@ function submissionRow(s: SubmissionInEffect, reason: string, value: number | nu
   };
 }
 
+/** The submission in effect for each partner and dataset of M (as dq.submission reads the ledger), for these partners. */
+async function sentBy(ctx: MeasureContext, partners: readonly string[]): Promise<SubmissionInEffect[]> {
+  const all = await submissionsInEffect(ctx.db, ctx.period.period, dueDate(ctx.period.period, ctx.pipeline.submissionDueDay));
+  return all.filter((s) => partners.includes(s.partner));
+}
+
 export function dqRecipes(ctx: MeasureContext): Record<string, Record<string, Recipe>> {
   const sub = measureDefinition('dq.submission');
   const title = (f: string) => wordsFor(ctx, sub, sub.figures[f]?.title ?? f).counted;
-  const sent = async (partners: readonly string[]) =>
-    (await submissionsInEffect(ctx.db, ctx.period.period, dueDate(ctx.period.period, ctx.pipeline.submissionDueDay))).filter((s) => partners.includes(s.partner));
+  const sent = (partners: readonly string[]) => sentBy(ctx, partners);
   /** The submissions in effect meeting `when`, each counted once (value null) or for its `k` (summed). */
   const files = (figure: string, when: (s: SubmissionInEffect) => boolean, k?: Counted): Recipe => ({
     recompute: k ? { kind: 'total' } : { kind: 'count' },
@@ -67,12 +72,6 @@ export function dqRecipes(ctx: MeasureContext): Record<string, Record<string, Re
     },
     'dq.not_known': notKnownRecipes(ctx),
   };
-}
-
-/** The partners dq.not_known is over: those that sent every dataset with a characteristic (the region adds up the partners it shows). */
-export function notKnownPartners(ctx: MeasureContext): string[] {
-  const sets = [...new Set(characteristics.map((c) => c.dataset))];
-  return ctx.partners.filter((p) => hasSubmitted(ctx, p, sets));
 }
 
 const notKnownIn = (c: (typeof characteristics)[number]) => `${sqlIdent(c.field)} IN (${sqlTextList(c.codes)})`;
@@ -117,8 +116,8 @@ export function submissionCell(ctx: MeasureContext, k: Counted, dataset: string)
   return {
     recompute: { kind: 'total' },
     rows: async (partners) =>
-      (await submissionsInEffect(ctx.db, ctx.period.period, dueDate(ctx.period.period, ctx.pipeline.submissionDueDay)))
-        .filter((s) => partners.includes(s.partner) && s.dataset === dataset)
+      (await sentBy(ctx, partners))
+        .filter((s) => s.dataset === dataset)
         .map((s) => submissionRow(s, `${k.replaceAll('_', ' ')} of its ${dataset} file in effect`, s[k])),
   };
 }

@@ -58,8 +58,10 @@ export interface Explanation {
   rows: ExplainedRow[];
 }
 
-function recipesFor(ctx: MeasureContext): Record<string, Record<string, Recipe>> {
-  return { ...supportRecipes(ctx), ...childrenRecipes(ctx), ...adopterRecipes(ctx), ...concernRecipes(ctx), ...dqRecipes(ctx), ...workforceRecipes(ctx) };
+/** Every measure's figure recipes; the regional themes are those the computed measures decided (never decided twice). */
+function recipesFor(ctx: MeasureContext, measures: readonly MeasureResult[]): Record<string, Record<string, Recipe>> {
+  const themes = Object.keys(measures.find((m) => m.id === 'concerns.regional_themes')?.region.breakdowns?.['by_category'] ?? {});
+  return { ...supportRecipes(ctx), ...childrenRecipes(ctx), ...adopterRecipes(ctx), ...concernRecipes(ctx, themes), ...dqRecipes(ctx), ...workforceRecipes(ctx) };
 }
 
 /** The series of `entity` named `series` (the headline series is `trend`; several series are also under `trends`). */
@@ -125,7 +127,7 @@ export function sameFigure(a: Figure, b: Figure): boolean {
 export async function explainer(db: Database, pipeline: Pipeline, period: string): Promise<(req: Omit<ExplainRequest, 'period'>) => Promise<Explanation>> {
   const computed = await computeMeasures(db, pipeline, period);
   const ctx = await measureContext(db, pipeline, period);
-  const recipes = recipesFor(ctx);
+  const recipes = recipesFor(ctx, computed.measures);
   const codes = pipeline.partners.map((p) => p.code);
   const files = new Map<number, SubmissionFile>();
   return async (req) => {
@@ -164,9 +166,4 @@ export async function explainer(db: Database, pipeline: Pipeline, period: string
       reported, recomputed, how: howWords(recipe.recompute), agrees: sameFigure(reported, recomputed), counts, rows: explained,
     };
   };
-}
-
-/** One figure explained (see `explainer`, which computes the month's measures once for many). */
-export async function explainFigure(db: Database, pipeline: Pipeline, req: ExplainRequest): Promise<Explanation> {
-  return (await explainer(db, pipeline, req.period))(req);
 }

@@ -1,6 +1,6 @@
 // The records of one dataset behind a figure, each with its role: one query over `current_<dataset>` (or a row
 // source a measure reads instead) for month M, the roles tried in order, a record listed under the first it meets.
-import { datasets, type DatasetName } from '../../schemas/index.js';
+import { datasetByName, type DatasetName } from '../../schemas/index.js';
 import type { MeasureContext } from '../measure/MeasureContext.js';
 import { sqlIdent, sqlText, sqlTextList } from '../warehouse/sql.js';
 import type { ExplainRow, Role } from './Recipe.js';
@@ -23,7 +23,7 @@ export interface RecordQuery {
 
 export async function recordRows(ctx: MeasureContext, partners: readonly string[], q: RecordQuery): Promise<ExplainRow[]> {
   if (partners.length === 0 || q.roles.length === 0) return [];
-  const key = q.key ?? datasets.find((d) => d.name === q.dataset)?.key ?? [];
+  const key = q.key ?? datasetByName(q.dataset)?.key ?? [];
   const cols = [...new Set([...key, ...q.used])];
   const role = `CASE ${q.roles.map(([, when], i) => `WHEN ${when} THEN ${i}`).join(' ')} END`;
   const sql = `SELECT * FROM (

@@ -43,7 +43,7 @@ export function concernRules(ctx: MeasureContext) {
 }
 
 /** The categories that are regional themes: ≥ 3 concerns raised in W12 across the region from ≥ 2 partners (the union of submitted partners). */
-export function regionalThemes(categories: readonly string[], partners: readonly string[], inCategory: (entity: string, category: string) => number): string[] {
+function regionalThemes(categories: readonly string[], partners: readonly string[], inCategory: (entity: string, category: string) => number): string[] {
   const partnersWith = (c: string) => partners.filter((p) => inCategory(p, c) > 0).length;
   return categories.filter((c) => inCategory(REGION, c) >= 3 && partnersWith(c) >= 2);
 }

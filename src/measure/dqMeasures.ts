@@ -23,12 +23,18 @@ export const characteristics: { dataset: DatasetName; field: string; codes: stri
   }),
 );
 
+/** The partners dq.not_known is over: those that sent every dataset with a characteristic (the region adds up the partners it shows). */
+export function notKnownPartners(ctx: MeasureContext): string[] {
+  const sets = [...new Set(characteristics.map((c) => c.dataset))];
+  return ctx.partners.filter((p) => hasSubmitted(ctx, p, sets));
+}
+
 /** Per entity (partner or region): not-known values per characteristic, and records with at least one. */
 async function notKnownValues(ctx: MeasureContext): Promise<(e: string) => { byField: Record<string, number>; records: number }> {
   const nk = (c: (typeof characteristics)[number]) => `${sqlIdent(c.field)} IN (${sqlTextList(c.codes)})`;
   // Only partners with every dataset counted: the region adds up the partners it shows.
   const sets = [...new Set(characteristics.map((c) => c.dataset))];
-  const partners = ctx.partners.filter((p) => hasSubmitted(ctx, p, sets));
+  const partners = notKnownPartners(ctx);
   const perDataset = await Promise.all(
     sets.map(async (ds) => {
       const mine = characteristics.filter((c) => c.dataset === ds);

@@ -1,10 +1,11 @@
 // `raa explain`'s three outputs: a table for the terminal, CSV (one line per record) and JSON (the whole explanation).
-// Every value from an extract is shown harmlessly (control and bidi characters as escapes); CSV cells are neutralised
-// against formulas.
+// Figures are written as the reports write them (formatFigure). Every value from an extract is shown harmlessly
+// (control and bidi characters as escapes); CSV cells are neutralised against formulas.
 import { visible } from '../diagnostics/visible.js';
+import type { Explanation, ExplainedRow } from '../explain/explainer.js';
 import { csvLine, neutraliseFormula } from '../export/csvCell.js';
 import type { Figure } from '../measure/types.js';
-import type { Explanation, ExplainedRow } from './explainFigure.js';
+import { formatFigure } from './formatFigure.js';
 
 export const explainFormats = ['table', 'csv', 'json'] as const;
 export type ExplainFormat = (typeof explainFormats)[number];
@@ -13,21 +14,10 @@ export type ExplainFormat = (typeof explainFormats)[number];
 export const internalNotice =
   'INTERNAL: record-level detail for the agency’s own analysts, by record id. Not for publication: raa explain has no published audience.';
 
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-
-/** A figure in words: its value with its unit, and what it is over. */
+/** A figure in words, as the reports write it (internal: nothing hidden), with what it is over. */
 export function figureText(f: Figure): string {
-  if (f.status === 'not_submitted') return 'not submitted';
-  if (f.status === 'no_cases') return 'no cases';
-  if (f.value === null) return f.note ?? '—';
-  const v = f.value;
-  const value =
-    f.unit === 'percent' ? `${v.toFixed(1)}%`
-    : f.unit === 'gbp' ? money.format(v)
-    : f.unit === 'days' ? `${v} days`
-    : f.unit === 'fte' ? `${v} FTE`
-    : f.unit === 'months' ? `${v} months`
-    : String(v);
+  const value = formatFigure({ ...f, suppressed: false }, undefined, true);
+  if (f.status !== 'ok' || f.value === null) return value;
   const over = f.unit === 'percent' && f.numerator !== null ? ` (${f.numerator} of ${f.denominator})` : f.denominator !== null && f.unit !== 'count' ? ` (over ${f.denominator} record(s))` : '';
   return `${value}${over}${f.excluded ? `; ${f.excluded} left out` : ''}`;
 }
