@@ -8,7 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores (one, here); many tests wait on a CLI process or a timer, so
-    // three workers keep both cores busy (measured: see the closing note of issue 11).
+    // three workers keep both cores busy (measured on two cores: one worker left a core idle while tests waited on CLI processes).
     maxWorkers: 3,
     // Test files in one worker share its modules (DuckDB, Vega, exceljs are imported once per worker, not once per
     // file): about a fifth of the suite's time (measured: 118.7 s → 98.6 s on two cores). Tests therefore leave no
