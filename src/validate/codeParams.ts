@@ -11,6 +11,22 @@ export function listOf(col: Column): CodeList | null {
   return col.type.kind === 'code' || col.type.kind === 'codes' ? col.type.codes : col.type.kind === 'yesno' ? codeLists.yesNo : null;
 }
 
+/** code.unknown's params per code list and value: a large file repeats its few wrong values thousands of times. */
+const unknownParams = new WeakMap<CodeList, Map<string | null, MessageParams>>();
+
+function unknownCode(list: CodeList, value: string | null): MessageParams {
+  let byValue = unknownParams.get(list);
+  if (!byValue) unknownParams.set(list, (byValue = new Map<string | null, MessageParams>()));
+  let params = byValue.get(value);
+  if (!params) {
+    const suggestion = value === null ? undefined : nearestOption(list, value);
+    params = { accepted: list.codes.map((c) => c.code), options: acceptedOptions(list), ...(suggestion ? { suggestion } : {}) };
+    if (byValue.size < 10_000) byValue.set(value, params);
+  }
+  return params;
+}
+
+/** The params of a code-list finding. The result may be shared between findings: do not change it. */
 export function codeParams(col: Column, rule: RuleCode, value: string | null, detail: string | null): MessageParams {
   const list = listOf(col);
   if (!list) return {};
@@ -20,10 +36,8 @@ export function codeParams(col: Column, rule: RuleCode, value: string | null, de
   };
   const [code = '', from = '', letterCodes = ''] = (detail ?? '').split(' ');
   switch (rule) {
-    case 'code.unknown': {
-      const suggestion = value === null ? undefined : nearestOption(list, value);
-      return { accepted: list.codes.map((c) => c.code), options: acceptedOptions(list), ...(suggestion ? { suggestion } : {}) };
-    }
+    case 'code.unknown':
+      return unknownCode(list, value);
     case 'code.ambiguous':
       return { options: (detail ?? '').split(',').filter((c) => c !== '').map(option) };
     case 'code.not_known':
