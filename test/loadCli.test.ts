@@ -2,7 +2,7 @@
 // the lock message for readers and writers while a load runs, and a load killed with SIGKILL leaving the warehouse as it was.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,11 +142,15 @@ describe('raa load exit codes and output', () => {
 });
 
 describe('a load in progress', () => {
+  // 150k rows: more than one of DuckDB's row groups (122,880 rows), so the load writes row data into the warehouse file
+  // before COMMIT, which is what a kill must not leave behind.
+  const rowCount = 150_000;
   const big = join(root, 'big');
+  const bigFile = join(big, 'p1', '2026-10', 'support.csv');
   let child: ChildProcess | undefined;
   beforeAll(async () => {
     mkdirSync(join(big, 'p1', '2026-10'), { recursive: true });
-    await generateSupport(join(big, 'p1', '2026-10', 'support.csv'), 300_000);
+    await generateSupport(bigFile, rowCount);
   });
   afterEach(async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -155,11 +159,14 @@ describe('a load in progress', () => {
     }
   });
 
-  /** Start `raa load` on the 300k-row file and resolve once its progress shows `stage` (the warehouse is open by then). */
-  async function startLoad(pipeline: string, stage: RegExp): Promise<ChildProcess> {
-    const proc = spawn(process.execPath, [cli, 'load', pipeline, '--partner', 'p1', '--period', '2026-10', join(big, 'p1', '2026-10', 'support.csv')], {
+  /**
+   * Start `raa load` on the big file and resolve once its progress shows `stage` (the warehouse is open by then). The
+   * load stops before COMMIT, with everything written inside its transaction, until a file exists at `go`.
+   */
+  async function startLoad(pipeline: string, stage: RegExp, go: string): Promise<ChildProcess> {
+    const proc = spawn(process.execPath, [cli, 'load', pipeline, '--partner', 'p1', '--period', '2026-10', bigFile], {
       cwd: repo,
-      env: { ...process.env, RAA_PROGRESS: '1' },
+      env: { ...process.env, RAA_PROGRESS: '1', RAA_TEST_PAUSE_BEFORE_COMMIT: go },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;
@@ -177,9 +184,10 @@ describe('a load in progress', () => {
   it('refuses readers and writers with "in use by process N" and exit 3, no stack trace; they work once it finishes', async () => {
     const { dir, pipeline, warehouse } = setup();
     mkdirSync(join(dir, 'p1')); // an inbox that exists, so raa run gets as far as the warehouse
-    const proc = await startLoad(pipeline, /checking support\.csv/);
+    const go = join(dir, 'go');
+    const proc = await startLoad(pipeline, /paused before COMMIT/, go);
     const busy = `raa: the warehouse ${warehouse} is in use by process ${proc.pid}; try again when it finishes\n`;
-    const attempts = [['status', pipeline], ['status', pipeline, '--json'], ['load', pipeline, '--partner', 'p1', '--period', '2026-10', join(big, 'p1', '2026-10', 'support.csv')], ['run', pipeline]];
+    const attempts = [['status', pipeline], ['status', pipeline, '--json'], ['load', pipeline, '--partner', 'p1', '--period', '2026-10', bigFile], ['run', pipeline]];
     const results = await Promise.all(attempts.map(raaAsync));
     expect(proc.exitCode, 'the load was still running').toBeNull();
     results.forEach((r, i) => {
@@ -187,6 +195,7 @@ describe('a load in progress', () => {
       expect(r.stderr).toBe(busy);
       expect(r.stdout).toBe('');
     });
+    writeFileSync(go, '');
     const [code] = (await once(proc, 'exit')) as [number];
     expect(code).toBe(1); // loaded, with the file's planted row errors
     const status = raa(['status', pipeline, '--json']);
@@ -194,15 +203,17 @@ describe('a load in progress', () => {
     expect(JSON.stringify(JSON.parse(status.stdout))).toContain('"state":"loaded"');
   });
 
-  it('killed with SIGKILL while validating or while storing, leaves the warehouse exactly as it was; the next load succeeds', async () => {
+  it('killed with SIGKILL while validating, while storing or with everything written but not committed, leaves the warehouse exactly as it was; the next load succeeds', async () => {
     const { dir, pipeline, warehouse } = setup();
     inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(30)), 'children.csv': csv('children', rows.children(5)) });
     expect(raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']).status).toBe(0);
     const before = await snapshot(warehouse);
     Database.closeAll();
 
-    for (const [stage, delay] of [[/checking support\.csv/, 300], [/storing/, 0], [/storing/, 250]] as const) {
-      const proc = await startLoad(pipeline, stage);
+    // `go` is never created: each load is held before COMMIT at the latest, so every kill lands before it.
+    const go = join(dir, 'never');
+    for (const [stage, delay] of [[/checking support\.csv/, 150], [/storing/, 0], [/paused before COMMIT/, 0]] as const) {
+      const proc = await startLoad(pipeline, stage, go);
       await new Promise((r) => setTimeout(r, delay));
       expect(proc.exitCode, `still running at ${String(stage)} + ${delay} ms`).toBeNull();
       proc.kill('SIGKILL');
@@ -211,10 +222,10 @@ describe('a load in progress', () => {
       Database.closeAll();
     }
 
-    const next = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-10', join(big, 'p1', '2026-10', 'support.csv'), '--json']);
+    const next = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-10', bigFile, '--json']);
     expect(next.stderr).toBe('');
     const [file] = (JSON.parse(next.stdout) as { files: { outcome: string; counts: { rowsRead: number; rowsLoaded: number } }[] }).files;
-    expect(file).toMatchObject({ outcome: 'loaded', counts: { rowsRead: 300_000 } });
+    expect(file).toMatchObject({ outcome: 'loaded', counts: { rowsRead: rowCount } });
     const after = await snapshot(warehouse);
     expect(after.submissions.slice(0, before.submissions.length)).toEqual(before.submissions);
     expect(after.counts[0]).toMatchObject({ s: 30 + (file?.counts.rowsLoaded ?? 0) });

@@ -2,8 +2,9 @@
 // quarantine, the superseding of the submissions they replace, then every diagnostic. A statement per table rather
 // than per file where it can be (the ledger rows, the superseding, the diagnostics), as each costs DuckDB a plan.
 // Throws on any failure (the caller rolls back).
+import { existsSync } from 'node:fs';
 import { sqlIdent } from '../warehouse/sql.js';
-import {datasetTableColumns } from '../warehouse/datasetTables.js';
+import { datasetTableColumns } from '../warehouse/datasetTables.js';
 import type { Database } from '../warehouse/Database.js';
 import { insertSubmissions, loadedFor, nextSubmissionIds, supersede, type NewSubmission } from '../warehouse/ledger.js';
 import { sqlText as lit } from '../warehouse/sql.js';
@@ -18,6 +19,17 @@ export interface StoreContext {
 
 /** Set RAA_FAIL_AFTER_INSERT=1 to fail between the row insert and the quarantine insert: tests an I/O error mid-load. */
 const failAfterInsert = () => process.env.RAA_FAIL_AFTER_INSERT === '1';
+
+/**
+ * Set RAA_TEST_PAUSE_BEFORE_COMMIT=<path> to stop after everything is written, inside the transaction, until a file
+ * exists at <path>: tests kill the process there (nothing must be stored) or let it go on, without racing a timer.
+ */
+async function pauseBeforeCommit(): Promise<void> {
+  const go = process.env.RAA_TEST_PAUSE_BEFORE_COMMIT;
+  if (!go) return;
+  process.stderr.write('raa: paused before COMMIT (RAA_TEST_PAUSE_BEFORE_COMMIT)\n');
+  while (!existsSync(go)) await new Promise((r) => setTimeout(r, 20));
+}
 
 const timestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
@@ -104,4 +116,5 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
   // 6. Every file's diagnostics.
   const withDiagnostics = plans.filter((p) => p.diagnostics.length > 0);
   if (withDiagnostics.length > 0) await db.run(ctx.diagnostics.insertSql(new Map(withDiagnostics.map((p) => [p.index, p.submissionId as number]))));
+  await pauseBeforeCommit();
 }
