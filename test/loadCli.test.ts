@@ -163,8 +163,8 @@ describe('a load in progress', () => {
    * Start `raa load` on the big file and resolve once its progress shows `stage` (the warehouse is open by then). The
    * load stops before COMMIT, with everything written inside its transaction, until a file exists at `go`.
    */
-  async function startLoad(pipeline: string, stage: RegExp, go: string): Promise<ChildProcess> {
-    const proc = spawn(process.execPath, [cli, 'load', pipeline, '--partner', 'p1', '--period', '2026-10', bigFile], {
+  async function startLoad(pipeline: string, stage: RegExp, go: string, extra: string[] = []): Promise<ChildProcess> {
+    const proc = spawn(process.execPath, [cli, 'load', pipeline, '--partner', 'p1', '--period', '2026-10', bigFile, ...extra], {
       cwd: repo,
       env: { ...process.env, RAA_PROGRESS: '1', RAA_TEST_PAUSE_BEFORE_COMMIT: go },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -181,11 +181,28 @@ describe('a load in progress', () => {
     return proc;
   }
 
-  it('refuses readers and writers with "in use by process N" and exit 3, no stack trace; they work once it finishes', async () => {
+  it('killed with SIGKILL while validating, while storing or with everything written but not committed, leaves the warehouse exactly as it was; the next load refuses readers and writers with "in use by process N" and exit 3 while it runs, then succeeds', async () => {
     const { dir, pipeline, warehouse } = setup();
-    mkdirSync(join(dir, 'p1')); // an inbox that exists, so raa run gets as far as the warehouse
+    inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(30)), 'children.csv': csv('children', rows.children(5)) });
+    expect(raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']).status).toBe(0);
+    const before = await snapshot(warehouse);
+    Database.closeAll();
+
+    // 1. Killed: `never` is never created, so each load is held before COMMIT at the latest and every kill lands before it.
+    const never = join(dir, 'never');
+    for (const [stage, delay] of [[/checking support\.csv/, 150], [/storing/, 0], [/paused before COMMIT/, 0]] as const) {
+      const proc = await startLoad(pipeline, stage, never);
+      await new Promise((r) => setTimeout(r, delay));
+      expect(proc.exitCode, `still running at ${String(stage)} + ${delay} ms`).toBeNull();
+      proc.kill('SIGKILL');
+      await once(proc, 'exit');
+      expect(await snapshot(warehouse)).toEqual(before);
+      Database.closeAll();
+    }
+
+    // 2. The next load, held before COMMIT while readers and writers try the warehouse (each refused), then let go.
     const go = join(dir, 'go');
-    const proc = await startLoad(pipeline, /paused before COMMIT/, go);
+    const proc = await startLoad(pipeline, /paused before COMMIT/, go, ['--json']);
     const busy = `raa: the warehouse ${warehouse} is in use by process ${proc.pid}; try again when it finishes\n`;
     const attempts = [['status', pipeline], ['status', pipeline, '--json'], ['load', pipeline, '--partner', 'p1', '--period', '2026-10', bigFile], ['run', pipeline]];
     const results = await Promise.all(attempts.map(raaAsync));
@@ -195,39 +212,18 @@ describe('a load in progress', () => {
       expect(r.stderr).toBe(busy);
       expect(r.stdout).toBe('');
     });
+    let stdout = '';
+    proc.stdout?.on('data', (b: Buffer) => (stdout += b.toString()));
     writeFileSync(go, '');
     const [code] = (await once(proc, 'exit')) as [number];
     expect(code).toBe(1); // loaded, with the file's planted row errors
-    const status = raa(['status', pipeline, '--json']);
-    expect(status.status).toBe(0);
-    expect(JSON.stringify(JSON.parse(status.stdout))).toContain('"state":"loaded"');
-  });
-
-  it('killed with SIGKILL while validating, while storing or with everything written but not committed, leaves the warehouse exactly as it was; the next load succeeds', async () => {
-    const { dir, pipeline, warehouse } = setup();
-    inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(30)), 'children.csv': csv('children', rows.children(5)) });
-    expect(raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']).status).toBe(0);
-    const before = await snapshot(warehouse);
-    Database.closeAll();
-
-    // `go` is never created: each load is held before COMMIT at the latest, so every kill lands before it.
-    const go = join(dir, 'never');
-    for (const [stage, delay] of [[/checking support\.csv/, 150], [/storing/, 0], [/paused before COMMIT/, 0]] as const) {
-      const proc = await startLoad(pipeline, stage, go);
-      await new Promise((r) => setTimeout(r, delay));
-      expect(proc.exitCode, `still running at ${String(stage)} + ${delay} ms`).toBeNull();
-      proc.kill('SIGKILL');
-      await once(proc, 'exit');
-      expect(await snapshot(warehouse)).toEqual(before);
-      Database.closeAll();
-    }
-
-    const next = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-10', bigFile, '--json']);
-    expect(next.stderr).toBe('');
-    const [file] = (JSON.parse(next.stdout) as { files: { outcome: string; counts: { rowsRead: number; rowsLoaded: number } }[] }).files;
+    const [file] = (JSON.parse(stdout) as { files: { outcome: string; counts: { rowsRead: number; rowsLoaded: number } }[] }).files;
     expect(file).toMatchObject({ outcome: 'loaded', counts: { rowsRead: rowCount } });
     const after = await snapshot(warehouse);
     expect(after.submissions.slice(0, before.submissions.length)).toEqual(before.submissions);
     expect(after.counts[0]).toMatchObject({ s: 30 + (file?.counts.rowsLoaded ?? 0) });
+    const status = raa(['status', pipeline, '--json']);
+    expect(status.status).toBe(0);
+    expect(JSON.stringify(JSON.parse(status.stdout))).toContain('"state":"loaded"');
   });
 });
