@@ -6,12 +6,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/pipeline/runPipeline.js';
 import type { LedgerStatus } from '../src/status/ledgerStatus.js';
 import { Database } from '../src/warehouse/Database.js';
 import { csv, inbox, pipelineFile, queryWarehouse, rows } from './loadFixtures.js';
 import { raaInProcess } from './cli/inProcess.js';
+import { sampleRun } from './sampleRun.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -44,7 +45,7 @@ describe('raa run on the sample data', () => {
   const expected = JSON.parse(readFileSync(join(repo, 'sample-data/expected-diagnostics.json'), 'utf8')) as Record<string, Expected>;
   let first: { status: number | null; report: RunReport & { exitCode: number } };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync(dir);
     const yaml = readFileSync(join(repo, 'pipelines/sample.yaml'), 'utf8')
       .replace(/^# warehouse: .*$/m, `warehouse: ${warehouse}`)
@@ -52,7 +53,7 @@ describe('raa run on the sample data', () => {
     writeFileSync(pipeline, yaml);
     // The first run is the one test/globalSetup.ts made for the whole test run (the same pipeline, its own folder):
     // its output is checked here, and later tests go on from a copy of the warehouse it wrote.
-    const r = inject('sampleRun');
+    const r = await sampleRun();
     expect(r.stderr).toBe('');
     copyFileSync(r.warehouse, warehouse);
     first = { status: r.status, report: JSON.parse(r.stdout) as RunReport & { exitCode: number } };

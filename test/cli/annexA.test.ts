@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { raaInProcess } from './inProcess.js';
+import { sampleRun } from '../sampleRun.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -91,8 +92,8 @@ async function differences(loaded: string, l: (typeof lists)[number], start: str
   return Number(rows[0]?.n);
 }
 
-beforeAll(() => {
-  copyFileSync(inject('sampleRun').warehouse, warehouse);
+beforeAll(async () => {
+  copyFileSync((await sampleRun()).warehouse, warehouse);
   writeFileSync(pipeline, readFileSync(join(repo, 'pipelines', 'sample.yaml'), 'utf8').replaceAll('../sample-data', join(repo, 'sample-data')));
 });
 

@@ -3,12 +3,17 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { raaInProcess } from './inProcess.js';
+import { sampleRun } from '../sampleRun.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
-const sample = () => inject('sampleRun').pipeline;
+let samplePipeline = '';
+beforeAll(async () => {
+  samplePipeline = (await sampleRun()).pipeline;
+});
+const sample = () => samplePipeline;
 const raa = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 describe('raa explain (process)', () => {

@@ -1,7 +1,6 @@
 // raa explain on the sample data: for every measure, every figure, breakdown cell and trend point, for every partner
 // and the region, in both months, the records listed give the report's figure back. The figure is worked out again
 // here from the rows alone (roles and values), independently of explain's own check.
-import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainer, figureNames, type Explanation } from '../../src/explain/explainer.js';
 import { computeMeasures } from '../../src/measure/computeMeasures.js';
@@ -10,11 +9,12 @@ import type { Pipeline } from '../../src/pipeline/loadPipeline.js';
 import { Database } from '../../src/warehouse/Database.js';
 import { sampleCodes } from '../measure/sampleMeasures.js';
 import { pipeline } from '../measure/warehouseFixture.js';
+import { sampleRun } from '../sampleRun.js';
 
 let db: Database;
 let p: Pipeline;
 beforeAll(async () => {
-  db = await Database.open(inject('sampleRun').warehouse, { access_mode: 'READ_ONLY' });
+  db = await Database.open((await sampleRun()).warehouse, { access_mode: 'READ_ONLY' });
   p = pipeline(sampleCodes);
 });
 afterAll(() => db.close());

@@ -1,10 +1,11 @@
 // Golden: the sample data loaded into a real warehouse (by raa run, once per test run); headline figures for 2026-10 equal values computed here in plain JS from the rows.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMeasures } from '../../src/measure/computeMeasures.js';
 import type { Figure, MeasureResult } from '../../src/measure/types.js';
 import type { Pipeline } from '../../src/pipeline/loadPipeline.js';
 import { Database } from '../../src/warehouse/Database.js';
 import { pipeline } from './warehouseFixture.js';
+import { sampleRun } from '../sampleRun.js';
 
 type R = Record<string, string | null>;
 const codes = ['northmoor', 'eastbridge', 'southwold', 'westholm', 'rivermead'];
@@ -18,7 +19,7 @@ const rows: Record<string, R[]> = {};
 
 beforeAll(async () => {
   // The sample as loaded once per test run by `raa run` (test/globalSetup.ts), read-only.
-  db = await Database.open(inject('sampleRun').warehouse, { access_mode: 'READ_ONLY' });
+  db = await Database.open((await sampleRun()).warehouse, { access_mode: 'READ_ONLY' });
   p = pipeline(codes);
   ms = (await computeMeasures(db, p, M)).measures;
   for (const ds of ['support', 'adopters', 'children', 'concerns']) {

@@ -1,12 +1,14 @@
 // A month's report set is one thing, under kill -9: `raa report` killed at several points leaves the month's folder
 // holding one complete set (the previous one, or the new one), never a mix or a half-written file, and the next render
 // removes what the killed one left.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { raaInProcess } from '../cli/inProcess.js';
+import { sampleRun } from '../sampleRun.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -15,8 +17,8 @@ const pipeline = join(root, 'sample.yaml');
 const parent = join(root, 'reports', 'sample');
 const month = join(parent, '2026-10');
 
-beforeAll(() => {
-  copyFileSync(inject('sampleRun').warehouse, join(root, 'sample.duckdb'));
+beforeAll(async () => {
+  copyFileSync((await sampleRun()).warehouse, join(root, 'sample.duckdb'));
   writeFileSync(pipeline, readFileSync(join(repo, 'pipelines', 'sample.yaml'), 'utf8').replaceAll('../sample-data', join(repo, 'sample-data')));
 });
 
@@ -31,7 +33,8 @@ function theSet(): { files: string[]; generatedAt: Set<string> } {
 
 describe('raa report killed with -9', () => {
   it('leaves one complete set at every point, and the next render tidies what it left', async () => {
-    const first = spawnSync(process.execPath, [cli, 'report', pipeline, '--period', '2026-10'], { encoding: 'utf8' });
+    // The renders before and after the kills run in this process (the same code as the CLI's); the killed ones are processes.
+    const first = await raaInProcess('report', pipeline, '--period', '2026-10');
     expect(first.status, first.stderr).toBe(0);
     const complete = theSet();
     expect(complete.generatedAt.size).toBe(1);
@@ -52,9 +55,9 @@ describe('raa report killed with -9', () => {
     }
     expect(killedMidWay, 'no render was still running when killed').toBeGreaterThan(1);
 
-    const again = spawnSync(process.execPath, [cli, 'report', pipeline, '--period', '2026-10'], { encoding: 'utf8' });
+    const again = await raaInProcess('report', pipeline, '--period', '2026-10');
     expect(again.status, again.stderr).toBe(0);
     expect(readdirSync(parent)).toEqual(['2026-10']);
     expect(theSet().files).toEqual(complete.files);
-  }, 180_000); // five whole renders as processes: under a loaded machine this can pass the default minute
+  }, 180_000); // five whole renders, three as processes: under a loaded machine this can pass the default minute
 });

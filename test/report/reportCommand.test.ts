@@ -4,9 +4,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/measure/types.js';
 import { raaInProcess } from '../cli/inProcess.js';
+import { sampleRun } from '../sampleRun.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist/src/cli/main.js');
@@ -17,10 +18,10 @@ const raa = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], {
 const raaWith = (env: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as ReportData;
 
-beforeAll(() => {
+beforeAll(async () => {
   // A copy of the sample warehouse loaded once for the whole test run (test/globalSetup.ts), so that this file's
   // renders write beside its own pipeline file.
-  copyFileSync(inject('sampleRun').warehouse, join(root, 'sample.duckdb'));
+  copyFileSync((await sampleRun()).warehouse, join(root, 'sample.duckdb'));
   const sample = readFileSync(join(repo, 'pipelines', 'sample.yaml'), 'utf8').replaceAll('../sample-data', join(repo, 'sample-data'));
   writeFileSync(pipeline, sample);
   // One render of the whole set for 2026-10 beside the pipeline file, read by the tests below that need the whole set.
@@ -126,19 +127,19 @@ describe('where reports go', () => {
     expect(json(join(month, 'nms-25-7-published.json')).region).toBe('Wessex Vale Adoption');
   });
 
-  it('swaps a whole month in at once, and replaces only the files asked for when rendering part of it', () => {
-    expect(raa('report', small, '--period', '2026-10').status).toBe(0);
+  it('swaps a whole month in at once, and replaces only the files asked for when rendering part of it', async () => {
+    expect((await raaInProcess('report', small, '--period', '2026-10')).status).toBe(0);
     writeFileSync(join(month, 'stray.txt'), 'not part of the set');
     const htmlBefore = statSync(join(month, 'nms-25-7-published.html')).ino;
-    const partial = raa('report', small, '--period', '2026-10', '--report', 'nms-25-7', '--audience', 'published', '--format', 'json');
+    const partial = await raaInProcess('report', small, '--period', '2026-10', '--report', 'nms-25-7', '--audience', 'published', '--format', 'json');
     expect(partial.status).toBe(0);
-    expect(partial.stdout).toContain('  reports/small/2026-10/nms-25-7-published.json\n');
+    expect(partial.stdout).toContain('/reports/small/2026-10/nms-25-7-published.json\n');
     expect(partial.stdout).not.toMatch(/nms-26-4|internal|\.html|\.csv/);
     // Only that JSON was replaced: everything else, even a stray file, is as it was.
     expect(existsSync(join(month, 'stray.txt'))).toBe(true);
     expect(statSync(join(month, 'nms-25-7-published.html')).ino).toBe(htmlBefore);
     // The whole month again: a new folder in place of the old, nothing of the old left.
-    expect(raa('report', small, '--period', '2026-10').status).toBe(0);
+    expect((await raaInProcess('report', small, '--period', '2026-10')).status).toBe(0);
     expect(existsSync(join(month, 'stray.txt'))).toBe(false);
     expect(readdirSync(join(root, 'reports', 'small')).filter((n) => n.startsWith('.'))).toEqual([]);
   });

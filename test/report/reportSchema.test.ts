@@ -1,26 +1,25 @@
 // Every JSON report of the sample month — both reports, both audiences — validates against docs/report.schema.json
 // (read back as a JSON Schema), the same schema is written beside the reports, and the JSON is complete for a machine
 // reader: every figure's unit, direction, target, amber and window; every breakdown's and trend's total.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Figure, ReportData } from '../../src/measure/types.js';
+import { raaInProcess } from '../cli/inProcess.js';
+import { sampleRun } from '../sampleRun.js';
 
 const repo = join(import.meta.dirname, '..', '..');
-const cli = join(repo, 'dist/src/cli/main.js');
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'raa-schema-')));
 const out = join(root, 'out');
-const raa = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const schemaText = readFileSync(join(repo, 'docs', 'report.schema.json'), 'utf8');
 const validator = z.fromJSONSchema(JSON.parse(schemaText) as Parameters<typeof z.fromJSONSchema>[0]);
 const reports: Record<string, ReportData> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   // The sample loaded once for the whole test run (test/globalSetup.ts), read here.
-  const r = raa('report', inject('sampleRun').pipeline, '--period', '2026-10', '--format', 'json', '--out', out);
+  const r = await raaInProcess('report', (await sampleRun()).pipeline, '--period', '2026-10', '--format', 'json', '--out', out);
   expect(r.status, r.stderr).toBe(0);
   for (const f of readdirSync(out).filter((x) => /^nms-.*\.json$/.test(x))) reports[f] = JSON.parse(readFileSync(join(out, f), 'utf8')) as ReportData;
 }, 180_000);

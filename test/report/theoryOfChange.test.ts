@@ -2,23 +2,22 @@
 // both audiences (HTML, JSON, CSV, and a PDF), its JSON valid against docs/report.schema.json, its definition clean
 // under the report definition checker, every link stating what it shows and what it cannot prove, and the figures of
 // the measures added for it (workforce.fte, children.matched, support.delivered) equal to plain SQL on the warehouse.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ReportData } from '../../src/measure/types.js';
 import { definitionIssues } from '../../src/report/checkDefinition.js';
 import { loadReport } from '../../src/report/loadReport.js';
 import { Database } from '../../src/warehouse/Database.js';
 import { pdfPageTexts } from '../render/pdfText.js';
+import { raaInProcess } from '../cli/inProcess.js';
+import { sampleRun } from '../sampleRun.js';
 
 const repo = join(import.meta.dirname, '..', '..');
-const cli = join(repo, 'dist/src/cli/main.js');
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'raa-toc-')));
 const out = join(root, 'out');
-const raa = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const validator = z.fromJSONSchema(JSON.parse(readFileSync(join(repo, 'docs', 'report.schema.json'), 'utf8')) as Parameters<typeof z.fromJSONSchema>[0]);
 const audiences = ['internal', 'published'] as const;
 const json: Record<string, ReportData> = {};
@@ -28,8 +27,8 @@ let stderr = '';
 /** The five links of the page: their section titles, as the report names them. */
 const links = ['Link: inputs → activities', 'Link: activities → outputs', 'Link: outputs → outcomes', 'Link: issues of concern → learning fed back', 'Link: learning fed back → the later figures'];
 
-beforeAll(() => {
-  const r = raa('report', inject('sampleRun').pipeline, '--period', '2026-10', '--report', 'theory-of-change', '--format', 'html,json,csv', '--out', out);
+beforeAll(async () => {
+  const r = await raaInProcess('report', (await sampleRun()).pipeline, '--period', '2026-10', '--report', 'theory-of-change', '--format', 'html,json,csv', '--out', out);
   expect(r.status, r.stderr).toBe(0);
   stderr = r.stderr;
   for (const a of audiences) {
@@ -89,8 +88,8 @@ describe('the theory-of-change report', () => {
     }
   });
 
-  it('prints as a PDF naming the links', () => {
-    const r = raa('report', inject('sampleRun').pipeline, '--period', '2026-10', '--report', 'theory-of-change', '--audience', 'internal', '--format', 'pdf', '--out', join(root, 'pdf'));
+  it('prints as a PDF naming the links', async () => {
+    const r = await raaInProcess('report', (await sampleRun()).pipeline, '--period', '2026-10', '--report', 'theory-of-change', '--audience', 'internal', '--format', 'pdf', '--out', join(root, 'pdf'));
     expect(r.status, r.stderr).toBe(0);
     const pages = pdfPageTexts(readFileSync(join(root, 'pdf', 'theory-of-change-internal.pdf'))).map((p) => p.replace(/\s+/g, ' '));
     expect(pages.length).toBeGreaterThan(1);
@@ -105,7 +104,7 @@ describe("the measures added for it equal plain SQL on the sample warehouse (int
   const W12 = "DATE '2025-11-01'";
   const partners = ['northmoor', 'eastbridge', 'southwold', 'westholm', 'rivermead'];
   beforeAll(async () => {
-    db = await Database.open(inject('sampleRun').warehouse, { access_mode: 'READ_ONLY' });
+    db = await Database.open((await sampleRun()).warehouse, { access_mode: 'READ_ONLY' });
     return () => db.close();
   });
   const measure = (id: string) => {
