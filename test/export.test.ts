@@ -11,6 +11,7 @@ import { csvField, csvLine, neutraliseFormula } from '../src/export/csvCell.js';
 import { exportWarehouse, type ExportedFile } from '../src/export/exportWarehouse.js';
 import { Database, type Row } from '../src/warehouse/Database.js';
 import { openWarehouse } from '../src/warehouse/openWarehouse.js';
+import { raaInProcess } from './cli/inProcess.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/src/cli/main.js');
@@ -293,12 +294,13 @@ describe('raa export (process)', () => {
     expect(support.map((r) => r.period)).toEqual(Array(6).fill('2026-09'));
   });
 
-  it('refuses an unknown format or a bad period with exit 2, and a missing warehouse with a clear message', () => {
-    const bad = raa(pipeline, '--format', 'parquet,xlsx');
+  it('refuses an unknown format or a bad period with exit 2, and a missing warehouse with a clear message', async () => {
+    // Usage errors in-process (the same code as the CLI's); the missing warehouse as a process, for its exit code and stderr.
+    const bad = await raaInProcess('export', pipeline, '--format', 'parquet,xlsx');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown --format "xlsx"; choose from parquet, arrow, csv');
-    expect(raa(pipeline, '--period', '2026-13').status).toBe(2);
-    const noPipeline = raa(join(tmp, 'nope.yaml'));
+    expect((await raaInProcess('export', pipeline, '--period', '2026-13')).status).toBe(2);
+    const noPipeline = await raaInProcess('export', join(tmp, 'nope.yaml'));
     expect(noPipeline.status).toBe(2);
     expect(noPipeline.stderr).toContain('cannot read the pipeline file');
 

@@ -69,12 +69,12 @@ async function query(sql: string, attach: Record<string, string>): Promise<Recor
 }
 
 /** Load the workbook as the one partner `region` of a fresh pipeline: what `raa load` stores is what the workbook says. */
-function loadBack(workbook: string, name: string): string {
+async function loadBack(workbook: string, name: string): Promise<string> {
   const dir = join(root, `load-${name}`);
   mkdirSync(join(dir, 'inbox', '2026-10'), { recursive: true });
   copyFileSync(workbook, join(dir, 'inbox', '2026-10', 'annex-a.xlsx'));
   writeFileSync(join(dir, 'rt.yaml'), 'region: Round trip\npartners:\n  - code: region\n    name: Region\n    inbox: inbox\n');
-  const r = raa(dir, 'load', 'rt.yaml', '--partner', 'region', '--period', '2026-10');
+  const r = await raaInProcess('load', join(dir, 'rt.yaml'), '--partner', 'region', '--period', '2026-10');
   expect(r.stderr).toBe('');
   expect(r.stdout).toMatch(/2 loaded, 0 already in the ledger, 0 held, 0 rejected/);
   expect(r.status).toBe(0);
@@ -184,7 +184,7 @@ describe('raa annex-a', () => {
   });
 
   it("loaded back, gives exactly the window's rows, every value, ids prefixed with the partner code", async () => {
-    const loaded = loadBack(region, 'region');
+    const loaded = await loadBack(region, 'region');
     for (const l of lists) expect(await differences(loaded, l, '2025-11-01', true)).toBe(0);
     // and the comparison can fail: a shorter window is not what was written
     expect(await differences(loaded, lists[0], '2026-08-01', true)).toBeGreaterThan(0);
@@ -204,7 +204,7 @@ describe('raa annex-a', () => {
     expect(r.stdout).toContain('window 2026-08-01 to 2026-10-31');
     const file = join(out, 'annex-a-partner-rivermead.xlsx');
     expect(existsSync(file)).toBe(true);
-    const loaded = loadBack(file, 'rivermead');
+    const loaded = await loadBack(file, 'rivermead');
     for (const l of lists) expect(await differences(loaded, l, '2026-08-01', false, 'rivermead')).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -232,7 +232,7 @@ describe('raa annex-a', () => {
     expect(notes).toContain('List 10: 1 id(s) are longer than 50 characters once prefixed with the partner code');
   });
 
-  it('exits 2 on an unknown partner, a bad --months, or a month with no submission, writing nothing', () => {
+  it('exits 2 on an unknown partner, a bad --months, or a month with no submission, writing nothing', async () => {
     const out = join(root, 'none');
     for (const [args, message] of [
       [['--period', '2026-10', '--partner', 'nowhere'], /no partner "nowhere"/],
@@ -240,7 +240,7 @@ describe('raa annex-a', () => {
       [['--period', '2019-01'], /no children or adopters submission for 2019-01 .* months with one: 2026-09, 2026-10/],
       [['--period', '2026-13'], /--period must be a month/],
     ] as const) {
-      const r = raa(root, 'annex-a', pipeline, ...args, '--out', out);
+      const r = await raaInProcess('annex-a', pipeline, ...args, '--out', out);
       expect(r.stderr).toMatch(message);
       expect(r.status).toBe(2);
     }
