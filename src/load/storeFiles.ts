@@ -97,7 +97,9 @@ export async function storeFiles(db: Database, plans: readonly FilePlan[], ctx: 
     const rel = await p.checked.relations();
     const cols = datasetTableColumns(ds).map((col) => sqlIdent(col.name));
     const fields = ds.columns.map((col) => sqlIdent(col.field));
-    // The one typed pass: straight from the staged text through the lookups into the dataset table.
+    // The rows that load, from validation's typed table (checked before this transaction began). Typing them again
+    // from the staged text straight into this table was measured no faster (1M rows: 1.58–1.68 s against 1.62–1.76 s
+    // for typing into a temporary table and copying, on two cores): writing into the warehouse table is the cost.
     await db.run(
       `INSERT INTO ${sqlIdent(ds.name)} (${cols.join(', ')})
        SELECT $1, ${lit(ctx.partner)}, ${lit(ctx.period)}, source_line, ${fields.join(', ')} FROM ${rel.loadable}`,
