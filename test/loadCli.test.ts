@@ -59,7 +59,8 @@ async function snapshot(warehouse: string) {
 }
 
 describe('raa load exit codes and output', () => {
-  it('exits 0 when loaded cleanly, 1 with rejected rows, 0 when already loaded; prints counts and rule codes, never values', () => {
+  // Exit codes 0 and 1 as processes; the later steps of each case in-process (runCli, the same code).
+  it('exits 0 when loaded cleanly, 1 with rejected rows, 0 when already loaded; prints counts and rule codes, never values', async () => {
     const { dir, pipeline } = setup();
     inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(20)), 'children.csv': csv('children', rows.children(2)) });
     const first = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']);
@@ -76,23 +77,23 @@ describe('raa load exit codes and output', () => {
     expect(second.stdout).toContain('diagnostics by rule: date.format 1');
     expect(second.stdout).not.toContain(secret);
 
-    const again = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-10', '--json']);
+    const again = await raaInProcess('load', pipeline, '--partner', 'p1', '--period', '2026-10', '--json');
     expect(again.status).toBe(0);
     const json = JSON.parse(again.stdout) as { ok: boolean; files: { outcome: string }[] };
     expect(json.files.map((f) => f.outcome)).toEqual(['already_loaded']);
     expect(again.stdout).not.toContain(secret);
   });
 
-  it('exits 1 for a held file and loads it with --accept-partial', () => {
+  it('exits 1 for a held file and loads it with --accept-partial', async () => {
     const { dir, pipeline } = setup();
     inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(4, (i) => (i === 1 ? { received_date: 'x' } : {}))) });
-    const held = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']);
+    const held = await raaInProcess('load', pipeline, '--partner', 'p1', '--period', '2026-09');
     expect(held.status).toBe(1);
     expect(held.stdout).toContain('HELD #1');
-    const partial = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09', '--accept-partial', '--json']);
+    const partial = await raaInProcess('load', pipeline, '--partner', 'p1', '--period', '2026-09', '--accept-partial', '--json');
     expect(partial.status).toBe(1);
     expect((JSON.parse(partial.stdout) as { files: unknown[] }).files).toMatchObject([{ outcome: 'loaded', acceptedPartial: true, counts: { rowsLoaded: 3, rowsRejected: 1 } }]);
-    const again = raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']);
+    const again = await raaInProcess('load', pipeline, '--partner', 'p1', '--period', '2026-09');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('already loaded as #2 (same bytes)');
   });
@@ -120,7 +121,7 @@ describe('raa load exit codes and output', () => {
   it('exits 3 with one line when the load fails mid-transaction (an injected I/O error), leaving the warehouse as it was', async () => {
     const { dir, pipeline, warehouse } = setup();
     inbox(dir, 'p1', '2026-09', { 'support.csv': csv('support', rows.support(5)) });
-    expect(raa(['load', pipeline, '--partner', 'p1', '--period', '2026-09']).status).toBe(0);
+    expect((await raaInProcess('load', pipeline, '--partner', 'p1', '--period', '2026-09')).status).toBe(0);
     const before = await snapshot(warehouse);
     Database.closeAll();
     inbox(dir, 'p1', '2026-10', { 'support.csv': csv('support', rows.support(6)), 'children.csv': csv('children', rows.children(2)) });
@@ -130,7 +131,7 @@ describe('raa load exit codes and output', () => {
     expect(failed.stderr).toBe('raa: loading p1 2026-10 failed and nothing was stored (the warehouse is as it was before): injected failure after inserting rows (RAA_FAIL_AFTER_INSERT=1)\n');
     expect(await snapshot(warehouse)).toEqual(before);
     Database.closeAll();
-    expect(raa(['load', pipeline, '--partner', 'p1', '--period', '2026-10']).status).toBe(0);
+    expect((await raaInProcess('load', pipeline, '--partner', 'p1', '--period', '2026-10')).status).toBe(0);
   });
 
   it('exits 3 from raa status when there is no warehouse yet, and names what to do', () => {
