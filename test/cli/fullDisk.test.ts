@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../../src/cli/exitCodes.js';
 import { LoadFailedError } from '../../src/load/LoadFailedError.js';
+import { Database } from '../../src/warehouse/Database.js';
+import { raaInProcess } from './inProcess.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(root, 'dist/src/cli/main.js');
@@ -53,14 +55,15 @@ describe('a full disk or temp folder', () => {
     }
   });
 
-  it.runIf(mountable)('while writing reports: one line naming the folder', () => {
+  it.runIf(mountable)('while writing reports: one line naming the folder', async () => {
     const dir = join(tmp, 'pipeline');
     mkdirSync(join(dir, 'inbox', '2026-09'), { recursive: true });
     cpSync(join(root, 'sample-data/rivermead/2026-09'), join(dir, 'inbox', '2026-09'), { recursive: true });
     const pipeline = join(dir, 'p.yaml');
     writeFileSync(pipeline, 'region: Test\npartners:\n  - code: rivermead\n    name: Rivermead District Council\n    inbox: inbox\n');
-    const load = raa(['load', pipeline, '--partner', 'rivermead', '--period', '2026-09']);
+    const load = await raaInProcess('load', pipeline, '--partner', 'rivermead', '--period', '2026-09'); // the setup: in-process
     expect(load.stdout, load.stderr).toContain('5 loaded');
+    Database.closeAll();
     expect(mountSmall('100k')).toBe(true);
     try {
       const r = raa(['report', pipeline, '--period', '2026-09', '--out', join(small, 'out'), '--format', 'html,json,csv']);
