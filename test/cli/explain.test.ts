@@ -1,5 +1,5 @@
-// `raa explain` on the loaded sample warehouse: the real process for output and exit codes (table, JSON), the rest
-// in-process (CSV, breakdown cells, trend points, a partner that sent nothing, and every usage error: exit 2).
+// `raa explain` on the loaded sample warehouse: the real process for the table output and its exit code, the rest
+// in-process (JSON, CSV, breakdown cells, trend points, a partner that sent nothing, and every usage error: exit 2).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +35,8 @@ describe('raa explain (process)', () => {
     expect(r.stdout).toContain('Numerator: requests allocated in the twelve months within 28 days of being received');
   });
 
-  it('--format json: the whole explanation, the notice on stderr; the region lists every partner', () => {
-    const r = raa('explain', sample(), 'concerns.time_to_close', '--period', '2026-10', '--figure', 'median_days', '--format', 'json');
+  it('--format json: the whole explanation, the notice on stderr; the region lists every partner', async () => {
+    const r = await raaInProcess('explain', sample(), 'concerns.time_to_close', '--period', '2026-10', '--figure', 'median_days', '--format', 'json');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^INTERNAL: /);
     const e = JSON.parse(r.stdout) as { audience: string; entity: string; agrees: boolean; reported: { value: number; denominator: number }; rows: { partner: string; value: number; sha256: string; role: string }[] };
