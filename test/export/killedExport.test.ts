@@ -1,7 +1,7 @@
 // An export is never half-written: `raa export` killed (-9) at several points leaves every table readable by DuckDB
 // (the previous export or the new one, never a zero-byte or partial file under a final name), and the next export
 // removes what the killed one left.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/warehouse/Database.js';
 import { openWarehouse } from '../../src/warehouse/openWarehouse.js';
+import { raaInProcess } from '../cli/inProcess.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(root, 'dist/src/cli/main.js');
@@ -34,7 +35,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const exportCli = (...args: string[]) => spawnSync(process.execPath, [cli, 'export', pipeline, '--out', out, ...args], { encoding: 'utf8' });
+/** The exports that are not killed run in-process (runCli, the same code); the killed ones are processes. */
+const exportCli = (...args: string[]) => raaInProcess('export', pipeline, '--out', out, ...args);
 
 /** Every file and folder name under `dir`, relative. */
 function tree(dir: string, prefix = ''): string[] {
@@ -66,7 +68,7 @@ async function readBack(): Promise<Record<string, number>> {
 
 describe('raa export killed with -9', () => {
   it('leaves the previous export readable at every point, and the next export tidies what it left', async () => {
-    const first = exportCli();
+    const first = await exportCli();
     expect(first.status, first.stderr).toBe(0);
     const expected = await readBack();
     expect(expected['parquet/support']).toBe(2 * ROWS);
@@ -88,7 +90,7 @@ describe('raa export killed with -9', () => {
     }
     expect(killedMidWay, 'no export was still running when killed: make the data larger').toBeGreaterThan(2);
     // What the killed runs left (partial files, staging folders, a folder moved aside) is gone after the next export.
-    const again = exportCli();
+    const again = await exportCli();
     expect(again.status, again.stderr).toBe(0);
     expect(tree(out).filter((f) => /\.(partial|old)-\d+/.test(f))).toEqual([]);
     expect(await readBack()).toEqual(expected);
@@ -101,7 +103,7 @@ describe('raa export killed with -9', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
     expect(await readBack()).toEqual(before);
-    const month = exportCli('--period', '2026-10', '--format', 'parquet');
+    const month = await exportCli('--period', '2026-10', '--format', 'parquet');
     expect(month.status, month.stderr).toBe(0);
     expect(tree(join(out, 'parquet', 'support')).filter((f) => f.endsWith('.parquet')).sort()).toEqual([
       'partner=eastbridge/period=2026-10/data_0.parquet',
