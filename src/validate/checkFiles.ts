@@ -21,24 +21,17 @@ export interface CheckOptions {
   settings: ValidateSettings;
 }
 
-/** A prepared file and the last day of its reporting month, `yyyy-mm-dd`: none of its event dates may be later. */
-export interface CheckFile {
-  prepared: PreparedFile;
-  periodEnd: string;
-}
-
 /**
  * Check every file of the group (all of one dataset, of any months), completing each file's result, and return each
  * file's checked rows for a load, in the order given. The group's tables are dropped when the last file is disposed.
  */
-export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions): Promise<CheckedFile[]> {
-  const files = group.map((g) => g.prepared);
+export async function checkFiles(files: readonly PreparedFile[], opts: CheckOptions): Promise<CheckedFile[]> {
   const first = files[0];
   if (!first) return [];
   const dataset = first.dataset;
   if (files.some((f) => f.dataset !== dataset)) throw new Error('checkFiles: every file of a group must be of one dataset');
   const { db, settings } = opts;
-  const ends = group.map((g) => g.periodEnd);
+  const ends = files.map((f) => f.periodEnd);
   const t = (name: string) => `${opts.prefix}_${name}`;
   const names = { source: t('src'), typed: t('typed'), blank: t('blank'), cells: t('cells'), findings: t('findings'), fieldCounts: t('fieldcounts') };
   const offset = (i: number) => i * FILE_SPAN;
@@ -86,10 +79,7 @@ export async function checkFiles(group: readonly CheckFile[], opts: CheckOptions
     profileLap('findings');
 
     // 7. every diagnostic, and an account of every row: read = would load + would reject + blank
-    const collected = await collectDiagnostics(db, names.source, names.findings, {
-      dataset, columns,
-      files: files.map((f, i) => ({ file: f.result.file, periodEnd: ends[i] as string, columns: f.columns, map: f.map, headerWidth: f.headerWidth, offset: offset(i) })),
-    });
+    const collected = await collectDiagnostics(db, names.source, names.findings, { dataset, columns, files });
     // Data rows: the staged records after the header (staging was reconciled with the record scan); blank ones counted.
     const blanks = blank ? await db.all<{ file: number; n: number }>(`SELECT ${fileOfRec('rec')} AS file, count(*) AS n FROM ${ident(blank)} GROUP BY ALL`) : [];
     for (const [i, f] of files.entries()) {

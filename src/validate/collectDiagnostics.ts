@@ -4,10 +4,11 @@ import type { Dataset } from '../../schemas/index.js';
 import { columnLetter, type Diagnostic, type Severity } from '../diagnostics/Diagnostic.js';
 import { message, type MessageParams, type RuleCode } from '../diagnostics/rules.js';
 import type { MappedColumn } from '../ingest/recognise.js';
-import type { RecordMap } from '../ingest/scanRecords.js';
 import type { Database } from '../warehouse/Database.js';
 import { ident, lit, rawCol } from './sql.js';
 import { codeParams } from './codeParams.js';
+import { FILE_SPAN } from './compileChecks.js';
+import type { PreparedFile } from './prepareFile.js';
 
 interface FindingRow {
   rec: number;
@@ -23,23 +24,12 @@ interface FindingRow {
   record: string | null;
 }
 
-/** One file of the group: its name, its month end, its own header mapping and record map, and where its `rec` numbers start. */
-export interface CollectFile {
-  file: string;
-  /** Last day of the file's reporting month, for messages. */
-  periodEnd: string;
-  columns: MappedColumn[];
-  map: RecordMap;
-  headerWidth: number;
-  offset: number;
-}
-
 export interface CollectContext {
   dataset: Dataset;
   /** The group's columns (`index` = source column), as the checks were compiled with. */
   columns: MappedColumn[];
-  /** In offset order. */
-  files: readonly CollectFile[];
+  /** The group's files, in order: file k's rows are `rec` k × FILE_SPAN + its staging rowid. */
+  files: readonly PreparedFile[];
 }
 
 const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -70,17 +60,17 @@ export async function collectDiagnostics(db: Database, source: string, findings:
   const out: Collected[] = [];
   let from = 0;
   for (const [k, f] of ctx.files.entries()) {
-    const end = ctx.files[k + 1]?.offset ?? Infinity;
+    const end = (k + 1) * FILE_SPAN;
     let to = from;
     while (to < rows.length && (rows[to] as FindingRow).rec < end) to++;
-    out.push(fileDiagnostics(rows.slice(from, to), f, ctx));
+    out.push(fileDiagnostics(rows.slice(from, to), f, k * FILE_SPAN, ctx));
     from = to;
   }
   return out;
 }
 
-function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContext): Collected {
-  const rows = found.map((r) => ({ ...r, rec: r.rec - f.offset, first_rec: r.first_rec === null ? null : r.first_rec - f.offset }));
+function fileDiagnostics(found: FindingRow[], f: PreparedFile, offset: number, ctx: CollectContext): Collected {
+  const rows = found.map((r) => ({ ...r, rec: r.rec - offset, first_rec: r.first_rec === null ? null : r.first_rec - offset }));
   const byField = new Map(f.columns.map((m) => [m.column.field, m]));
   const rejected = new Set(rows.filter((r) => r.severity === 'row_error').map((r) => r.rec));
   const warned = new Set(rows.filter((r) => r.severity === 'warning' && !rejected.has(r.rec)).map((r) => r.rec));
@@ -133,7 +123,7 @@ function fileDiagnostics(found: FindingRow[], f: CollectFile, ctx: CollectContex
         break;
     }
     return {
-      file: f.file,
+      file: f.result.file,
       dataset: ctx.dataset.name,
       line: f.map.lineOf(r.rec),
       excelRow: f.map.excelRowOf(r.rec),

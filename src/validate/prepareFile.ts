@@ -28,6 +28,8 @@ export interface PrepareOptions {
   dataset?: Dataset;
   /** Set when the file is the CSV copy of a workbook sheet (header on its line 1): lines are then sheet rows. */
   sheet?: SheetInfo;
+  /** The last day its event dates may fall on (`yyyy-mm-dd`): the end of its reporting month. */
+  periodEnd: string;
 }
 
 /** A file ready for the checks: recognised, its records mapped, its rows staged (rowid 0 = the header). */
@@ -41,6 +43,8 @@ export interface PreparedFile {
   headerWidth: number;
   /** The staging table: all-VARCHAR columns c0, c1, … in file order. */
   staging: string;
+  /** The last day its event dates may fall on (`yyyy-mm-dd`): the end of its reporting month. */
+  periodEnd: string;
   /** A file-level diagnostic of this file (held, no rows). */
   fileLevel: FileLevel;
   /** Drop the staging table and any transcoded copy. */
@@ -185,5 +189,5 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<{
   // In a sheet every record is a row, whatever line breaks its values hold: its line is its sheet row.
   const map = opts.sheet ? { ...skipped, lineOf: (i: number) => skipped.excelRowOf(i) + shift, excelRowOf: (i: number) => skipped.excelRowOf(i) + shift } : skipped;
   profileLap('stage');
-  return { result, prepared: { result, dataset, columns, map, headerWidth, staging, fileLevel, drop } };
+  return { result, prepared: { result, dataset, columns, map, headerWidth, staging, periodEnd: opts.periodEnd, fileLevel, drop } };
 }

@@ -9,9 +9,9 @@ import { message } from '../diagnostics/rules.js';
 import { monthEnd } from '../period/month.js';
 import type { Database } from '../warehouse/Database.js';
 import type { CheckedFile } from './CheckedFile.js';
-import { checkFiles, type CheckFile } from './checkFiles.js';
+import { checkFiles } from './checkFiles.js';
 import type { FileResult } from './FileResult.js';
-import { emptyResult, finishResult, prepareFile } from './prepareFile.js';
+import { emptyResult, finishResult, prepareFile, type PreparedFile } from './prepareFile.js';
 import { workbookExtracts } from './workbookExtracts.js';
 import type { ValidateSettings } from '../config/ValidateSettings.js';
 
@@ -51,7 +51,7 @@ export interface Validated {
 }
 
 /** A file of a group, and where its result goes. */
-type Member = CheckFile & { at: number };
+type Member = { prepared: PreparedFile; at: number };
 
 /** One result per extract, in the order of the files given (a workbook's sheets in workbook order). */
 export async function validateBatch(files: readonly BatchFile[], opts: BatchOptions): Promise<Validated[]> {
@@ -68,7 +68,7 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
       }
       for (const x of found.extracts) {
         const at = out.length;
-        const { result, prepared } = await prepareFile(x.path, { db, scratchDir, prefix: `${opts.prefix}f${at}`, displayName: x.displayName, dataset: opts.dataset, sheet: x.sheet });
+        const { result, prepared } = await prepareFile(x.path, { db, scratchDir, prefix: `${opts.prefix}f${at}`, displayName: x.displayName, dataset: opts.dataset, sheet: x.sheet, periodEnd: periodEnd(f.period) });
         if (x.sheet) {
           // A sheet is known by its workbook's bytes and its name, not by the CSV copy it was read from.
           Object.assign(result, { bytes: x.workbook?.bytes ?? result.bytes, sha256: x.workbook?.sha256 ?? result.sha256, encoding: null, delimiter: null });
@@ -78,7 +78,7 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
         out.push({ result, source: i, sheet: x.sheet?.sheet ?? null });
         if (!prepared) continue;
         const group = groups.get(prepared.dataset.name) ?? [];
-        group.push({ at, prepared, periodEnd: periodEnd(f.period) });
+        group.push({ at, prepared });
         groups.set(prepared.dataset.name, group);
       }
     } catch (e) {
@@ -87,7 +87,7 @@ export async function validateBatch(files: readonly BatchFile[], opts: BatchOpti
   }
 
   const check = async (members: Member[], prefix: string) => {
-    const checked = await checkFiles(members, { db, prefix, settings });
+    const checked = await checkFiles(members.map((m) => m.prepared), { db, prefix, settings });
     for (const [k, c] of checked.entries()) {
       const at = (members[k] as { at: number }).at;
       if (opts.keepChecked) (out[at] as Validated).checked = c;
