@@ -26,8 +26,8 @@ export async function planFile(file: InboxFile, index: number, checked: Checked,
     const { outcome, known: k } = checked.recognised;
     return { ...plan, outcome, known: k, counts: { rowsRead: k.rowsRead, rowsLoaded: k.rowsLoaded, rowsRejected: k.rowsRejected, blank: k.blank, warnings: k.warnings } };
   }
-  const rows = checked.validated.checked;
-  const r = checked.validated.result;
+  const rows = checked.checked;
+  const r = checked.result;
   plan.result = r;
   plan.diagnostics = [...r.diagnostics];
 

@@ -15,10 +15,10 @@ import type { InboxFile } from './inboxFiles.js';
 export type Recognised = NonNullable<ReturnType<typeof knownOutcome>>;
 
 /**
- * What is known of an extract before it is planned: its bytes (and sheet) are already in the ledger, or it has been
- * validated. `sheet`: the workbook sheet it is, null for a text file.
+ * What is known of an extract before it is planned: its bytes (and sheet) are already in the ledger (`recognised`),
+ * or it has been validated. `sheet`: the workbook sheet it is, null for a text file.
  */
-export type Checked = { sheet: string | null } & ({ recognised: Recognised } | { validated: Validated });
+export type Checked = { sheet: string | null; recognised: Recognised } | Validated;
 
 const sheetKey = (sheet: string | null) => sheet ?? '';
 
@@ -76,12 +76,12 @@ export async function precheckFiles(db: Database, months: readonly PrecheckMonth
       const same = f.ledger.filter((k) => k.sha256 === v.result.sha256 && sheetKey(k.sheet) === sheetKey(v.sheet));
       const recognised = same.length > 0 ? knownOutcome(same, opts.acceptPartial) : null;
       if (recognised) await v.checked?.dispose();
-      const entry: Checked = recognised ? { sheet: v.sheet, recognised } : { sheet: v.sheet, validated: v };
+      const entry: Checked = recognised ? { sheet: v.sheet, recognised } : v;
       checked.set(f.path, [...(checked.get(f.path) ?? []), entry]);
     }
   } catch (e) {
     // validateBatch answers for every file it can; this is the rest (it could not even start)
-    for (const f of fresh) if (!checked.has(f.path)) checked.set(f.path, [{ sheet: null, validated: { result: unexpectedFailure(f.name, e), source: 0, sheet: null } }]);
+    for (const f of fresh) if (!checked.has(f.path)) checked.set(f.path, [{ result: unexpectedFailure(f.name, e), source: 0, sheet: null }]);
   } finally {
     await rm(scratchDir, { recursive: true, force: true }); // transcoded copies and sheet copies: the rows are staged by now
   }
@@ -90,5 +90,5 @@ export async function precheckFiles(db: Database, months: readonly PrecheckMonth
 
 /** Drop the staged tables of every validated extract (those already disposed are left alone). */
 export async function disposeChecked(checked: ReadonlyMap<string, readonly Checked[]> | undefined): Promise<void> {
-  for (const list of checked?.values() ?? []) for (const c of list) if ('validated' in c) await c.validated.checked?.dispose().catch(() => undefined);
+  for (const list of checked?.values() ?? []) for (const c of list) if (!('recognised' in c)) await c.checked?.dispose().catch(() => undefined);
 }
