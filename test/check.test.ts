@@ -27,16 +27,17 @@ function pipelineWith(name: string, warehouse = 'wh.duckdb'): { file: string; di
   return { file, dir, inbox };
 }
 
-/** Load the partner-month: exit 1 as the sample's Rivermead files carry deliberate row errors (quarantined). */
-function load(file: string): void {
-  const r = raa('load', file, '--partner', 'rivermead', '--period', '2026-09');
+/** Load the partner-month (in-process: it is the setup): exit 1 as the sample's Rivermead files carry deliberate row errors (quarantined). */
+async function load(file: string): Promise<void> {
+  const r = await raaInProcess('load', file, '--partner', 'rivermead', '--period', '2026-09');
   expect(r.stdout, r.stderr).toContain('5 loaded, 0 already in the ledger, 0 held, 0 rejected');
+  Database.closeAll();
 }
 
 let loaded: { file: string; dir: string; inbox: string };
-beforeAll(() => {
+beforeAll(async () => {
   loaded = pipelineWith('loaded');
-  load(loaded.file);
+  await load(loaded.file);
 }, 120_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -165,7 +165,7 @@ describe('raa annex-a', () => {
   });
 
   it('reads back through raa validate without errors, the same number of rows as the window holds', async () => {
-    const r = raa(root, 'validate', region, '--period', '2026-10', '--json');
+    const r = await raaInProcess('validate', region, '--period', '2026-10', '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { files: { file: string; counts: { rowsRead: number; wouldReject: number }; diagnostics: { severity: string }[] }[] };
     expect(out.files.map((f) => f.file.split(' › ')[1])).toEqual(['List 10', 'List 11']);
