@@ -1,5 +1,7 @@
 // Test helper: `raa <args>` run in this process (runCli), its stdout, stderr and exit code captured — for the cases
-// that need no process of their own (usage errors). Exit codes and output of real runs are tested on the process.
+// that need no process of their own (usage errors, setup steps, output checked for its content). What main.ts adds to
+// the process is not here: the exit code as the process's, the umask (owner-only files) and the output guard (control
+// and bidi characters shown as escapes). Tests of those, and of kills and the lock, run the CLI as a process.
 import { vi } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 
