@@ -1,7 +1,7 @@
 // A scheduling hint for vitest: the files that take longest (process tests that kill, load or render) start first, so
 // that no worker is left with a long file at the end while the others sit idle; the rest as vitest orders them (from
 // its cache of earlier runs, else larger files first). Only the order changes: every file runs, with its assertions.
-// On a clean clone there is no cache, which is when this matters most (CI). The list is in order of measured duration on two cores (loadCli about 40 s under load, the others 10–25 s),
+// On a clean clone there is no cache, which is when this matters most (CI). The list is in order of measured duration on two cores (loadCli about 30 s under load, the others 10–25 s),
 // except that the first two need no sample warehouse, so they start while the sample run is still going.
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
