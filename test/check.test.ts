@@ -31,7 +31,6 @@ function pipelineWith(name: string, warehouse = 'wh.duckdb'): { file: string; di
 async function load(file: string): Promise<void> {
   const r = await raaInProcess('load', file, '--partner', 'rivermead', '--period', '2026-09');
   expect(r.stdout, r.stderr).toContain('5 loaded, 0 already in the ledger, 0 held, 0 rejected');
-  Database.closeAll();
 }
 
 let loaded: { file: string; dir: string; inbox: string };

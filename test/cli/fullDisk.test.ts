@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../../src/cli/exitCodes.js';
 import { LoadFailedError } from '../../src/load/LoadFailedError.js';
-import { Database } from '../../src/warehouse/Database.js';
 import { raaInProcess } from './inProcess.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,7 +62,6 @@ describe('a full disk or temp folder', () => {
     writeFileSync(pipeline, 'region: Test\npartners:\n  - code: rivermead\n    name: Rivermead District Council\n    inbox: inbox\n');
     const load = await raaInProcess('load', pipeline, '--partner', 'rivermead', '--period', '2026-09'); // the setup: in-process
     expect(load.stdout, load.stderr).toContain('5 loaded');
-    Database.closeAll();
     expect(mountSmall('100k')).toBe(true);
     try {
       const r = raa(['report', pipeline, '--period', '2026-09', '--out', join(small, 'out'), '--format', 'html,json,csv']);
