@@ -1,5 +1,6 @@
 // `raa load` and `raa status` as processes (the built dist/): exit codes, one-line messages and never a stack trace,
-// the lock message for readers and writers while a load runs, and a load killed with SIGKILL leaving the warehouse as it was.
+// the lock message for readers and writers while a load runs, and a load killed with SIGKILL leaving the warehouse as it
+// was. Steps whose process is not the point (setup loads, the steps after an exit code is shown) run in-process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';

@@ -183,11 +183,12 @@ export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: s
     return `SELECT rec, ${x.field === null ? 'NULL' : lit(x.field)} AS field, ${x.rule} AS rule, ${x.severity} AS severity, ${x.detail ?? 'NULL'} AS detail, ${x.other ?? 'NULL'} AS other_field, CAST(NULL AS BIGINT) AS first_rec FROM ${ident(t.typed)} WHERE (${x.where})${guard}`;
   });
   const key = ctx.dataset.key;
-  // A repeated key: every row of a file after the first with that key (a grouped join: cheaper than a window here).
+  // A repeated key: every row of a file after the first with that key (a grouped join: cheaper than a window here;
+  // `_file` cannot clash with a contract field, none of which starts with an underscore).
   rowSelects.push(
     `SELECT t.rec, ${lit(key[0] as string)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, d.first_rec FROM ${ident(t.typed)} AS t JOIN (` +
-      `SELECT ${fileOfRec('rec')} AS file, ${key.map(f).join(', ')}, min(rec) AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
-      `GROUP BY ALL HAVING count(*) > 1) AS d ON d.file = ${fileOfRec('t.rec')} AND ${key.map((k) => `d.${f(k)} = t.${f(k)}`).join(' AND ')} WHERE t.rec > d.first_rec`,
+      `SELECT ${fileOfRec('rec')} AS _file, ${key.map(f).join(', ')}, min(rec) AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
+      `GROUP BY ALL HAVING count(*) > 1) AS d ON d._file = ${fileOfRec('t.rec')} AND ${key.map((k) => `d.${f(k)} = t.${f(k)}`).join(' AND ')} WHERE t.rec > d.first_rec`,
   );
   // Rows with a wrong field count (none in most files: then no table) get that finding only.
   const notMisaligned = t.fieldCounts ? `rec NOT IN (SELECT rec FROM ${ident(t.fieldCounts)})` : 'true';
