@@ -184,7 +184,7 @@ export function findingsTableSql(ctx: CheckContext, t: { typed: string; blank: s
   });
   const key = ctx.dataset.key;
   // A repeated key: every row of a file after the first with that key (a grouped join: cheaper than a window here;
-  // `_file` cannot clash with a contract field, none of which starts with an underscore).
+  // `_file` cannot clash with a contract field: defineDataset requires each to start with a letter).
   rowSelects.push(
     `SELECT t.rec, ${lit(key[0] as string)}, 'key.duplicate', 'row_error', ${lit(key.join(' + '))}, NULL, d.first_rec FROM ${ident(t.typed)} AS t JOIN (` +
       `SELECT ${fileOfRec('rec')} AS _file, ${key.map(f).join(', ')}, min(rec) AS first_rec FROM ${ident(t.typed)} WHERE ${key.map((k) => `${f(k)} IS NOT NULL`).join(' AND ')} ` +
